@@ -1,0 +1,1 @@
+from .story import *  # noqa

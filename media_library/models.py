@@ -1,0 +1,116 @@
+"""Photos as assets: the cleaned original and its resized renditions.
+
+A Photo is stored only after ``media_library.processing`` has checked and
+cleaned the upload (real JPEG/PNG/WebP content, size and pixel caps, EXIF
+orientation applied, all EXIF removed). Stories use photos through
+``articles.ArticlePhoto``; nothing here knows about stories or people.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def original_path(instance, filename):
+    """A random name in a dated folder; the uploader's file name is never used."""
+    ext = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    if ext not in {"jpg", "png", "webp"}:
+        ext = "jpg"
+    today = timezone.localdate()
+    return f"photos/{today:%Y/%m/%d}/{secrets.token_hex(16)}.{ext}"
+
+
+def rendition_path(instance, filename):
+    ext = "webp" if instance.format == Rendition.Format.WEBP else "jpg"
+    today = timezone.localdate()
+    return (
+        f"renditions/{today:%Y/%m/%d}/"
+        f"{secrets.token_hex(12)}-{instance.width}w.{ext}"
+    )
+
+
+class Photo(models.Model):
+    """An uploaded photograph with its caption, credit and where it was taken."""
+
+    file = models.ImageField(
+        _("berkas"), upload_to=original_path, width_field="width",
+        height_field="height", max_length=200,
+    )
+    width = models.PositiveIntegerField(_("lebar"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("tinggi"), editable=False, default=0)
+    checksum = models.CharField(
+        _("checksum SHA-256"), max_length=64, unique=True, editable=False,
+        help_text=_("Sidik berkas asli, untuk mengenali foto yang diunggah dua kali."),
+    )
+    title = models.CharField(
+        _("judul"), max_length=200, blank=True,
+        help_text=_("Nama singkat untuk mencari foto di pustaka."),
+    )
+    caption = models.TextField(
+        _("keterangan foto"), blank=True,
+        help_text=_("Sebutkan siapa di kiri, tengah dan kanan, kegiatan, tempat "
+                    "dan tanggal."),
+    )
+    alt_text = models.CharField(
+        _("teks alternatif"), max_length=300, blank=True,
+        help_text=_("Gambaran singkat isi foto bagi pembaca tunanetra."),
+    )
+    credit = models.CharField(
+        _("kredit"), max_length=200, blank=True,
+        help_text=_("Contoh: Foto: Humas Polres Kobar"),
+    )
+    taken_on = models.DateField(_("tanggal pengambilan"), null=True, blank=True)
+    place = models.CharField(_("tempat"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("diunggah oleh"),
+        on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="uploaded_photos",
+    )
+    created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("foto")
+        verbose_name_plural = _("foto")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["-created_at"], name="photo_created_idx")]
+
+    def __str__(self):
+        return self.title or self.caption[:80] or f"Foto #{self.pk}"
+
+
+class Rendition(models.Model):
+    """A resized copy of a Photo at one width and format, made once and reused."""
+
+    class Format(models.TextChoices):
+        WEBP = "webp", "WebP"
+        JPEG = "jpeg", "JPEG"
+
+    photo = models.ForeignKey(
+        Photo, verbose_name=_("foto"), on_delete=models.CASCADE,
+        related_name="renditions",
+    )
+    width = models.PositiveIntegerField(_("lebar"))
+    height = models.PositiveIntegerField(_("tinggi"))
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    file = models.FileField(_("berkas"), upload_to=rendition_path, max_length=200)
+
+    class Meta:
+        verbose_name = _("rendisi")
+        verbose_name_plural = _("rendisi")
+        ordering = ["photo", "format", "width"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["photo", "width", "format"], name="rendition_unique_size"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.photo_id} {self.width}w {self.format}"
+
+    @property
+    def url(self):
+        return self.file.url

@@ -1,0 +1,24 @@
+"""Root URL map: the admin, the editor's upload endpoint and the public site."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Warta — Redaksi")
+admin.site.site_title = _("Warta")
+admin.site.index_title = _("Meja redaksi")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    # Our own upload endpoint under the URL name the CKEditor widget reverses;
+    # the package's own urls (which store files under client names) are not
+    # included anywhere.
+    path("", include("media_library.urls")),
+    path("", include("articles.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
