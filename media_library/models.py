@@ -27,8 +27,7 @@ def rendition_path(instance, filename):
     ext = "webp" if instance.format == Rendition.Format.WEBP else "jpg"
     today = timezone.localdate()
     return (
-        f"renditions/{today:%Y/%m/%d}/"
-        f"{secrets.token_hex(12)}-{instance.width}w.{ext}"
+        f"renditions/{today:%Y/%m/%d}/{secrets.token_hex(12)}-{instance.width}w.{ext}"
     )
 
 
@@ -36,37 +35,55 @@ class Photo(models.Model):
     """An uploaded photograph with its caption, credit and where it was taken."""
 
     file = models.ImageField(
-        _("berkas"), upload_to=original_path, width_field="width",
-        height_field="height", max_length=200,
+        _("berkas"),
+        upload_to=original_path,
+        width_field="width",
+        height_field="height",
+        max_length=200,
     )
     width = models.PositiveIntegerField(_("lebar"), editable=False, default=0)
     height = models.PositiveIntegerField(_("tinggi"), editable=False, default=0)
     checksum = models.CharField(
-        _("checksum SHA-256"), max_length=64, unique=True, editable=False,
+        _("checksum SHA-256"),
+        max_length=64,
+        unique=True,
+        editable=False,
         help_text=_("Sidik berkas asli, untuk mengenali foto yang diunggah dua kali."),
     )
     title = models.CharField(
-        _("judul"), max_length=200, blank=True,
+        _("judul"),
+        max_length=200,
+        blank=True,
         help_text=_("Nama singkat untuk mencari foto di pustaka."),
     )
     caption = models.TextField(
-        _("keterangan foto"), blank=True,
-        help_text=_("Sebutkan siapa di kiri, tengah dan kanan, kegiatan, tempat "
-                    "dan tanggal."),
+        _("keterangan foto"),
+        blank=True,
+        help_text=_(
+            "Sebutkan siapa di kiri, tengah dan kanan, kegiatan, tempat dan tanggal."
+        ),
     )
     alt_text = models.CharField(
-        _("teks alternatif"), max_length=300, blank=True,
+        _("teks alternatif"),
+        max_length=300,
+        blank=True,
         help_text=_("Gambaran singkat isi foto bagi pembaca tunanetra."),
     )
     credit = models.CharField(
-        _("kredit"), max_length=200, blank=True,
+        _("kredit"),
+        max_length=200,
+        blank=True,
         help_text=_("Contoh: Foto: Humas Polres Kobar"),
     )
     taken_on = models.DateField(_("tanggal pengambilan"), null=True, blank=True)
     place = models.CharField(_("tempat"), max_length=200, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("diunggah oleh"),
-        on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
         related_name="uploaded_photos",
     )
     created_at = models.DateTimeField(_("diunggah"), auto_now_add=True)
@@ -78,8 +95,42 @@ class Photo(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["-created_at"], name="photo_created_idx")]
 
+    # Set by services.photo_create: True when the upload matched a photo
+    # already in the library and that photo was returned instead.
+    is_duplicate = False
+
     def __str__(self):
         return self.title or self.caption[:80] or f"Foto #{self.pk}"
+
+    def rendition(self, width, fmt="jpeg"):
+        """The rendition of ``fmt`` at or just above ``width``, else the largest.
+
+        Uses ``prefetch_related("renditions")`` when the caller did it, so a
+        list of photos costs no query per photo. None if there is none.
+        """
+        renditions = self._renditions(fmt)
+        for rendition in renditions:
+            if rendition.width >= width:
+                return rendition
+        return renditions[-1] if renditions else None
+
+    def srcset(self, fmt="webp"):
+        """``"url 320w, url 640w, ..."`` for an ``<img>`` or ``<source>``."""
+        return ", ".join(f"{r.file.url} {r.width}w" for r in self._renditions(fmt))
+
+    @property
+    def thumbnail_url(self):
+        """The smallest JPEG rendition's URL, or the original's if none yet."""
+        renditions = self._renditions(Rendition.Format.JPEG)
+        if renditions:
+            return renditions[0].file.url
+        return self.file.url if self.file else ""
+
+    def _renditions(self, fmt):
+        return sorted(
+            (r for r in self.renditions.all() if r.format == fmt),
+            key=lambda r: r.width,
+        )
 
 
 class Rendition(models.Model):
@@ -90,7 +141,9 @@ class Rendition(models.Model):
         JPEG = "jpeg", "JPEG"
 
     photo = models.ForeignKey(
-        Photo, verbose_name=_("foto"), on_delete=models.CASCADE,
+        Photo,
+        verbose_name=_("foto"),
+        on_delete=models.CASCADE,
         related_name="renditions",
     )
     width = models.PositiveIntegerField(_("lebar"))

@@ -4,5 +4,8 @@ from . import views
 
 urlpatterns = [
     # The name is the one django-ckeditor-5's widget reverses for uploads.
-    path("admin/editor/upload/", views.editor_upload, name="ck_editor_5_upload_file"),
+    # Not under admin/: the project includes these urls after admin.site.urls,
+    # whose catch-all view would answer /admin/<anything>/ first (a login
+    # redirect or 404 instead of our JSON).
+    path("editor/upload/", views.editor_upload, name="ck_editor_5_upload_file"),
 ]

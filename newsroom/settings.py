@@ -11,7 +11,6 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -64,8 +63,9 @@ def database_from_url(url):
     if parts.scheme == "sqlite":
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": unquote(parts.path[1:]) if parts.path.startswith("//") else
-            unquote(parts.path) or str(BASE_DIR / "db.sqlite3"),
+            "NAME": unquote(parts.path[1:])
+            if parts.path.startswith("//")
+            else unquote(parts.path) or str(BASE_DIR / "db.sqlite3"),
         }
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported; "
@@ -85,9 +85,7 @@ if not SECRET_KEY:
             "or set DEBUG=true for development."
         )
     SECRET_KEY = _INSECURE_KEY
-elif not DEBUG and (
-    SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 32
-):
+elif not DEBUG and (SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured(
         "SECRET_KEY is insecure (a development key or shorter than 32 characters). "
         "Set a long random SECRET_KEY for production."
@@ -172,11 +170,12 @@ else:
         }
     }
 
+_VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
+    {"NAME": f"{_VALIDATORS}.MinimumLengthValidator"},
+    {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
+    {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "id"
@@ -231,8 +230,7 @@ WARTA_SITE_NAME = env("WARTA_SITE_NAME", "MMC Kotawaringin Barat")
 WARTA_SITE_URL = env("WARTA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WARTA_CONTACT = env(
     "WARTA_CONTACT",
-    "Media Center Kabupaten Kotawaringin Barat, Jl. Sutan Syahrir No. 2, "
-    "Pangkalan Bun",
+    "Media Center Kabupaten Kotawaringin Barat, Jl. Sutan Syahrir No. 2, Pangkalan Bun",
 )
 
 if not DEBUG:
@@ -264,23 +262,53 @@ CKEDITOR_5_CONFIGS = {
         "language": "id",
         "toolbar": {
             "items": [
-                "heading", "|", "bold", "italic", "link", "|",
-                "bulletedList", "numberedList", "blockQuote", "|",
-                "insertImage", "insertTable", "|", "undo", "redo",
+                "heading",
+                "|",
+                "bold",
+                "italic",
+                "link",
+                "|",
+                "bulletedList",
+                "numberedList",
+                "blockQuote",
+                "|",
+                "insertImage",
+                "insertTable",
+                "|",
+                "undo",
+                "redo",
             ],
             "shouldNotGroupWhenFull": True,
         },
         "heading": {
             "options": [
-                {"model": "paragraph", "title": "Paragraf", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Subjudul", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Subjudul kecil", "class": "ck-heading_heading3"},
+                {
+                    "model": "paragraph",
+                    "title": "Paragraf",
+                    "class": "ck-heading_paragraph",
+                },
+                {
+                    "model": "heading2",
+                    "view": "h2",
+                    "title": "Subjudul",
+                    "class": "ck-heading_heading2",
+                },
+                {
+                    "model": "heading3",
+                    "view": "h3",
+                    "title": "Subjudul kecil",
+                    "class": "ck-heading_heading3",
+                },
             ]
         },
         "image": {
             "toolbar": [
-                "imageTextAlternative", "toggleImageCaption", "|",
-                "imageStyle:alignLeft", "imageStyle:alignCenter", "imageStyle:alignRight",
+                "imageTextAlternative",
+                "toggleImageCaption",
+                "|",
+                "imageStyle:alignLeft",
+                "imageStyle:alignCenter",
+                "imageStyle:alignRight",
             ],
             "styles": ["alignLeft", "alignCenter", "alignRight"],
         },

@@ -1,1 +1,24 @@
-from .story import *  # noqa
+"""The newsroom domain: stories, their taxonomy, the people and agencies in them."""
+
+from .people import Agency, Official, Position
+from .story import (
+    Article,
+    ArticlePhoto,
+    ArticleQuerySet,
+    ArticleSlugRedirect,
+    PhotoSubject,
+)
+from .taxonomy import Category, TaggedArticle
+
+__all__ = [
+    "Agency",
+    "Article",
+    "ArticlePhoto",
+    "ArticleQuerySet",
+    "ArticleSlugRedirect",
+    "Category",
+    "Official",
+    "PhotoSubject",
+    "Position",
+    "TaggedArticle",
+]

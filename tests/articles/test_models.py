@@ -1,0 +1,58 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from articles.models import Article
+from tests.articles.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_visible_shows_only_published_stories_whose_time_has_come():
+    shown = ArticleFactory(published=True)
+    ArticleFactory()  # draft
+    ArticleFactory(status=Article.Status.IN_REVIEW)
+    ArticleFactory(
+        status=Article.Status.UNPUBLISHED,
+        published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    scheduled = ArticleFactory(
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() + datetime.timedelta(minutes=5),
+    )
+    assert list(Article.objects.visible()) == [shown]
+    assert list(Article.objects.scheduled()) == [scheduled]
+    assert scheduled.is_scheduled and not scheduled.is_visible
+
+
+def test_new_story_is_a_draft():
+    assert ArticleFactory().status == Article.Status.DRAFT
+
+
+def test_slug_comes_from_the_title_and_stays_unique():
+    first = ArticleFactory(title="Rakor Pengamanan Pilkada")
+    second = ArticleFactory(title="Rakor Pengamanan Pilkada")
+    assert first.slug == "rakor-pengamanan-pilkada"
+    assert second.slug == "rakor-pengamanan-pilkada-2"
+
+
+def test_published_story_without_a_time_is_refused_by_the_database():
+    with pytest.raises(IntegrityError):
+        ArticleFactory(status=Article.Status.PUBLISHED, published_at=None)
+
+
+def test_tags_use_our_through_model():
+    article = ArticleFactory()
+    article.tags.set(["Pilkada 2024", "keamanan"])
+    assert sorted(t.name for t in article.tags.all()) == ["Pilkada 2024", "keamanan"]
+    assert article.tagged_items.count() == 2
+
+
+def test_reference_date_prefers_the_event_date():
+    article = ArticleFactory.build(
+        event_date=datetime.date(2024, 6, 4),
+        published_at=timezone.now(),
+    )
+    assert article.reference_date == datetime.date(2024, 6, 4)
