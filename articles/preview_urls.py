@@ -1,0 +1,5 @@
+"""Preview addresses for drafts (editorial workflow)."""
+
+app_name = "preview"
+
+urlpatterns = []
