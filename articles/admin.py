@@ -36,7 +36,12 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_story_count=Count("articles"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_story_count=Count("articles"))
+            .order_by("display_order", "name")
+        )
 
     @admin.display(description=_("jumlah berita"), ordering="_story_count")
     def story_count(self, obj):
@@ -261,8 +266,18 @@ admin.site.unregister(Photo)
 
 @admin.register(Photo)
 class PhotoWithSubjectsAdmin(media_admin.PhotoAdmin):
-    inlines = [PhotoSubjectInline, *media_admin.PhotoAdmin.inlines]
     readonly_fields = [*media_admin.PhotoAdmin.readonly_fields, "suggested_caption"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            return fieldsets
+        people = (_("Orang di foto"), {"fields": ["suggested_caption"]})
+        return [fieldsets[0], people, *fieldsets[1:]]
+
+    def get_inlines(self, request, obj):
+        inlines = super().get_inlines(request, obj)
+        return inlines if obj is None else [PhotoSubjectInline, *inlines]
 
     @admin.display(description=_("usulan keterangan dari orang di foto"))
     def suggested_caption(self, obj):

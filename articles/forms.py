@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagWidget
 
 from media_library.processing import photo_clean
 from media_library.services import photo_create
@@ -32,8 +33,9 @@ class ArticleAdminForm(forms.ModelForm):
             "slug",
         ]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "summary": forms.Textarea(attrs={"rows": 3, "cols": 80, "maxlength": 300}),
             "title": forms.TextInput(attrs={"size": 80}),
+            "tags": TagWidget(attrs={"size": 80}),
         }
 
 
@@ -60,7 +62,7 @@ class ArticlePhotoInlineForm(forms.ModelForm):
     class Meta:
         model = ArticlePhoto
         fields = ["photo", "upload", "role", "order", "caption", "alt_text"]
-        widgets = {"caption": forms.Textarea(attrs={"rows": 3, "cols": 50})}
+        widgets = {"caption": forms.Textarea(attrs={"rows": 3, "cols": 34})}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

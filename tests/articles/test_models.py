@@ -56,3 +56,15 @@ def test_reference_date_prefers_the_event_date():
         published_at=timezone.now(),
     )
     assert article.reference_date == datetime.date(2024, 6, 4)
+
+
+def test_tags_are_typed_as_a_comma_separated_list():
+    from articles.tagging import edit_string_for_tags, parse_tags
+
+    assert parse_tags(' pilkada  2024, "keamanan",, Pilkada 2024 ') == [
+        "keamanan",
+        "pilkada 2024",
+    ]
+    article = ArticleFactory()
+    article.tags.set(["pilkada 2024", "keamanan"])
+    assert edit_string_for_tags(article.tags.all()) == "keamanan, pilkada 2024"

@@ -1,0 +1,152 @@
+"""A humas writer's path through the admin, in a real browser: the seed story
+typed into the story form with its photo, the people in the photo placed, and
+the story on the public page."""
+
+import datetime
+
+import pytest
+from PIL import Image
+
+from articles.models import Article, PhotoSubject
+from tests.articles.factories import (
+    AgencyFactory,
+    CategoryFactory,
+    OfficialFactory,
+    PositionFactory,
+    UserFactory,
+)
+from tests.browser.conftest import admin_login
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PARAGRAPHS = [
+    "Pj Bupati Kotawaringin Barat (kobar) menghadiri kegiatan Rapat Koordinasi "
+    "(Rakor) Lintas Sektoral dalam rangka Pengamanan Kegiatan Pilkada Serentak "
+    "tahun 2024, Selasa (04/06/24).",
+    "”Sehingga yang menjadi kendala atau hambatan bisa teratasi,” ungkapnya.",
+    '"Ini hal yang sangat berat," ungkap Yusfandi.',
+]
+CAPTION = (
+    "Kapolres AKBP Yusfandi Usman (kiri), Pj. Bupati Kobar Budi Santosa (tengah) "
+    "dan Kaban Kesbangpol Kobar Edie Faganti (kanan) saat memberikan arahan."
+)
+
+
+@pytest.fixture
+def newsroom():
+    category = CategoryFactory(name="Politik dan Pemilu")
+    polres = AgencyFactory(short_name="Polres Kobar", name="Kepolisian Resor Kobar")
+    kesbangpol = AgencyFactory(short_name="Kesbangpol Kobar", name="Badan Kesbangpol")
+    pemkab = AgencyFactory(short_name="Pemkab Kobar", name="Pemerintah Kab. Kobar")
+    people = {}
+    for key, name, rank, agency, short_title in [
+        ("kapolres", "Yusfandi Usman", "AKBP", polres, "Kapolres Kobar"),
+        ("bupati", "Budi Santosa", "", pemkab, "Pj. Bupati Kobar"),
+        ("kaban", "Edie Faganti", "", kesbangpol, "Kaban Kesbangpol Kobar"),
+    ]:
+        people[key] = OfficialFactory(name=name, rank=rank)
+        PositionFactory(
+            official=people[key],
+            agency=agency,
+            short_title=short_title,
+            start_date=datetime.date(2023, 1, 1),
+        )
+    user = UserFactory(username="penulis", is_staff=True, is_superuser=True)
+    return category, kesbangpol, people, user
+
+
+def choose(page, field, term):
+    """Pick ``term`` in a Django admin autocomplete (select2) field."""
+    page.click(f"#id_{field} + .select2 .select2-selection")
+    page.keyboard.type(term)
+    page.wait_for_selector(f".select2-results__option--highlighted:has-text('{term}')")
+    page.keyboard.press("Enter")
+
+
+def photo_file(tmp_path):
+    path = tmp_path / "DSC_0042.JPG"
+    Image.new("RGB", (1600, 1067), (40, 90, 160)).save(path, "JPEG")
+    return path
+
+
+def test_writer_enters_the_seed_story_through_the_admin(
+    page, live_server, newsroom, tmp_path, artifacts
+):
+    category, kesbangpol, people, user = newsroom
+    admin_login(page, live_server, "penulis", "rahasia-warta-123")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+
+    page.fill(
+        "#id_title", "Pj Bupati Kobar hadiri Rakor Pengamanan Pilkada Serentak 2024"
+    )
+    page.fill("#id_summary", "Pj Bupati Kobar menghadiri Rakor pengamanan Pilkada.")
+    editor = page.locator(".ck-editor__editable")
+    editor.click()
+    for paragraph in PARAGRAPHS:
+        page.keyboard.insert_text(paragraph)
+        page.keyboard.press("Enter")
+    page.fill("#id_event_date", "04/06/2024")
+    page.fill("#id_event_place", "Aula Setya Haprabu Polres Kobar")
+    choose(page, "category", "Politik")
+    page.fill("#id_tags", "pilkada 2024, pengamanan")
+    for term in ("Yusfandi", "Budi", "Edie"):
+        choose(page, "officials", term)
+    choose(page, "agencies", "Kesbangpol")
+    choose(page, "contributing_agency", "Kesbangpol")
+    page.fill("#id_credit_line", "humas kesbangpol")
+    page.set_input_files("#id_photos-0-upload", photo_file(tmp_path))
+    page.select_option("#id_photos-0-role", "featured")
+    page.fill("#id_photos-0-caption", CAPTION)
+    page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
+    page.click("input[name=_continue]")
+
+    page.wait_for_selector(".messagelist .success, .errornote")
+    errors = page.locator(".errorlist").all_inner_texts()
+    assert not errors, errors
+    page.screenshot(path=artifacts / "admin-story-saved.png", full_page=True)
+    article = Article.objects.get()
+    assert article.author == user
+    assert article.event_date == datetime.date(2024, 6, 4)
+    for paragraph in PARAGRAPHS:
+        assert paragraph.replace('"', "&quot;") in article.body or paragraph in (
+            article.body
+        )
+    assert set(article.officials.values_list("name", flat=True)) == {
+        "Yusfandi Usman",
+        "Budi Santosa",
+        "Edie Faganti",
+    }
+    featured = article.photos.get()
+    assert featured.photo.caption == CAPTION
+    assert featured.photo.renditions.count() == 10
+
+    # Place the people in the photo, from the link beside its thumbnail.
+    with page.expect_popup() as popup_info:
+        page.click("text=atur orang di foto")
+    photo_page = popup_info.value
+    photo_page.set_default_timeout(15_000)
+    photo_page.fill("#id_taken_on", "04/06/2024")
+    for index, (key, place) in enumerate(
+        [("kapolres", "kiri"), ("bupati", "tengah"), ("kaban", "kanan")]
+    ):
+        if index:
+            photo_page.click(".add-row a")
+        photo_page.click(f"#id_subjects-{index}-official + .select2 .select2-selection")
+        term = people[key].name.split()[0]
+        photo_page.keyboard.type(term)
+        photo_page.wait_for_selector(
+            f".select2-results__option--highlighted:has-text('{term}')"
+        )
+        photo_page.keyboard.press("Enter")
+        photo_page.select_option(f"#id_subjects-{index}-place", place)
+    photo_page.click("input[name=_continue]")
+    photo_page.wait_for_selector(".messagelist .success")
+    assert list(
+        PhotoSubject.objects.order_by("order", "pk").values_list("place", flat=True)
+    ) == ["kiri", "tengah", "kanan"]
+    suggested = photo_page.locator(".field-suggested_caption .readonly").inner_text()
+    assert suggested == (
+        "Kapolres Kobar AKBP Yusfandi Usman (kiri), Pj. Bupati Kobar Budi Santosa "
+        "(tengah) dan Kaban Kesbangpol Kobar Edie Faganti (kanan)"
+    )
+    photo_page.screenshot(path=artifacts / "admin-photo-subjects.png", full_page=True)
