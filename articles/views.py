@@ -1,10 +1,25 @@
-"""Public pages. Every story shown comes from ``Article.objects.visible()``."""
+"""Public pages. Every story shown comes from ``Article.objects.visible()``.
 
+Views only fetch (through ``selectors``) and render; the JSON-LD and share
+links are plain data built here and escaped by the templates.
+"""
+
+import datetime
+from urllib.parse import quote, urljoin
+
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
+from . import selectors
 from .models import (
     Agency,
     Article,
@@ -13,42 +28,58 @@ from .models import (
     Category,
     Official,
 )
-from .selectors import positions_on
+from .popularity import popular_articles, read_record
+from .search import SearchForm, snippets_add
 
 PAGE_SIZE = 12
+OG_IMAGE_WIDTH = 1200
 
 
-def _listing():
-    return (
-        Article.objects.visible()
-        .select_related("category", "contributing_agency")
-        .prefetch_related(
-            Prefetch(
-                "photos",
-                queryset=ArticlePhoto.objects.select_related("photo").prefetch_related(
-                    "photo__renditions"
-                ),
-            )
-        )
-        .order_by("-published_at", "-pk")
-    )
+def absolute(path_or_url):
+    """An absolute URL on the public site (``WARTA_SITE_URL``)."""
+    return urljoin(settings.WARTA_SITE_URL + "/", path_or_url)
 
 
 def _page(request, queryset):
+    """The requested page; a bad or too-high number gives the nearest real page."""
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+def _canonical(request, page=None):
+    url = absolute(request.path)
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
 def home(request):
-    return render(request, "articles/home.html", {"page": _page(request, _listing())})
+    headline = (
+        selectors.listing_queryset().filter(is_headline=True).first()
+        or selectors.listing_queryset().first()
+    )
+    shown = [headline] if headline else []
+    latest = list(
+        selectors.listing_queryset().exclude(pk__in=[a.pk for a in shown])[:6]
+    )
+    blocks = selectors.category_blocks(
+        Category.objects.all(), exclude=shown + latest, per_category=3
+    )
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "headline": headline,
+            "latest": latest,
+            "blocks": blocks,
+            "popular": popular_articles(),
+            "canonical_url": absolute("/"),
+            "archive_url": _archive_url(timezone.localdate()),
+        },
+    )
 
 
 def article_detail(request, slug):
-    article = (
-        _listing()
-        .prefetch_related("tags", "agencies", "officials")
-        .filter(slug=slug)
-        .first()
-    )
+    article = selectors.story_for_reader(slug)
     if article is None:
         moved = (
             ArticleSlugRedirect.objects.filter(old_slug=slug)
@@ -57,53 +88,283 @@ def article_detail(request, slug):
         )
         if moved and moved.article.is_visible:
             return redirect(moved.article, permanent=True)
-        article = get_object_or_404(Article.objects.none())
-    positions = positions_on(
-        [o.pk for o in article.officials.all()], article.reference_date
-    )
-    officials = [(o, positions.get(o.pk)) for o in article.officials.all()]
-    related = _listing().filter(pk__in=article.related.values("pk"))
-    return render(
+        raise Http404(_("Berita tidak ditemukan."))
+    return render_article(request, article)
+
+
+def render_article(request, article, *, preview=False):
+    """Render the story page for ``article``.
+
+    The public view passes a visible story loaded by
+    ``selectors.story_for_reader``; the editorial preview passes any story
+    with ``preview=True``, which marks the page as a preview, keeps it out of
+    search engines and out of every cache.
+    """
+    if "photos" not in getattr(article, "_prefetched_objects_cache", {}):
+        article = selectors.story_with_relations(
+            Article.objects.filter(pk=article.pk)
+        ).get()
+    photos = list(article.photos.all())
+    featured = next((p for p in photos if p.role == ArticlePhoto.Role.FEATURED), None)
+    gallery = [p for p in photos if p.role != ArticlePhoto.Role.FEATURED]
+    officials = selectors.story_officials(article)
+    canonical_url = absolute(article.get_absolute_url())
+    og_image = None
+    if featured:
+        rendition = featured.photo.rendition(OG_IMAGE_WIDTH, "jpeg")
+        if rendition:
+            og_image = {
+                "url": absolute(rendition.file.url),
+                "width": rendition.width,
+                "height": rendition.height,
+            }
+    breadcrumbs = [(_("Beranda"), absolute("/"))]
+    if article.category:
+        breadcrumbs.append(
+            (article.category.name, absolute(article.category.get_absolute_url()))
+        )
+    breadcrumbs.append((article.title, canonical_url))
+    response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
+            "featured": featured,
+            "gallery": gallery,
             "officials": officials,
-            "related": related,
+            "related": selectors.related_stories(article),
+            "canonical_url": canonical_url,
+            "og_image": og_image,
+            "breadcrumbs": breadcrumbs,
+            "share_links": share_links(article.title, canonical_url),
+            "structured_data": article_structured_data(
+                article, canonical_url, og_image, officials, breadcrumbs
+            ),
+            "preview": preview,
         },
     )
+    if preview:
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def share_links(title, url):
+    """Share addresses for WhatsApp, Facebook, X and Telegram: plain links, no
+    third-party script is loaded."""
+    text, link = quote(title), quote(url, safe="")
+    return [
+        ("whatsapp", "WhatsApp", f"https://wa.me/?text={text}%20{link}"),
+        (
+            "facebook",
+            "Facebook",
+            f"https://www.facebook.com/sharer/sharer.php?u={link}",
+        ),
+        ("x", "X", f"https://x.com/intent/post?text={text}&url={link}"),
+        ("telegram", "Telegram", f"https://t.me/share/url?url={link}&text={text}"),
+    ]
+
+
+def _organization(agency):
+    data = {
+        "@type": "GovernmentOrganization",
+        "name": agency.name,
+        "alternateName": agency.short_name,
+        "url": absolute(agency.get_absolute_url()),
+    }
+    if agency.website:
+        data["sameAs"] = agency.website
+    return data
+
+
+def article_structured_data(article, canonical_url, og_image, officials, breadcrumbs):
+    """JSON-LD ``NewsArticle`` and ``BreadcrumbList`` for a story (plain data)."""
+    publisher = {
+        "@type": "Organization",
+        "name": settings.WARTA_SITE_NAME,
+        "url": absolute("/"),
+        "logo": {
+            "@type": "ImageObject",
+            "url": absolute(settings.STATIC_URL + "img/logo.png"),
+        },
+    }
+    author = (
+        _organization(article.contributing_agency)
+        if article.contributing_agency
+        else publisher
+    )
+    news = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.summary,
+        "mainEntityOfPage": canonical_url,
+        "url": canonical_url,
+        "datePublished": article.published_at,
+        "dateModified": article.updated_at,
+        "author": [author],
+        "publisher": publisher,
+        "inLanguage": "id",
+    }
+    if og_image:
+        news["image"] = [og_image["url"]]
+    if article.category:
+        news["articleSection"] = article.category.name
+    agencies = list(article.agencies.all())
+    if agencies:
+        news["about"] = [_organization(agency) for agency in agencies]
+    if officials:
+        news["mentions"] = [
+            {
+                "@type": "Person",
+                "name": official.display_name,
+                "url": absolute(official.get_absolute_url()),
+                **(
+                    {
+                        "jobTitle": position.title,
+                        "worksFor": _organization(position.agency),
+                    }
+                    if position
+                    else {}
+                ),
+            }
+            for official, position in officials
+        ]
+    crumbs = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": url}
+            for i, (name, url) in enumerate(breadcrumbs, start=1)
+        ],
+    }
+    return [news, crumbs]
+
+
+def _listing(request, template, queryset, **context):
+    page = _page(request, queryset)
+    context.update(page=page, canonical_url=_canonical(request, page))
+    return render(request, template, context)
 
 
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    page = _page(request, _listing().filter(category=category))
-    return render(
-        request, "articles/listing.html", {"heading": category.name, "page": page}
+    return _listing(
+        request,
+        "articles/category.html",
+        selectors.listing_queryset().filter(category=category),
+        category=category,
+        heading=category.name,
+        feed_url=reverse("articles:category-feed", args=[category.slug]),
     )
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    page = _page(request, _listing().filter(tags=tag))
-    return render(request, "articles/listing.html", {"heading": tag.name, "page": page})
+    return _listing(
+        request,
+        "articles/listing.html",
+        selectors.stories_with_tag(tag),
+        heading=f"#{tag.name}",
+        feed_url=reverse("articles:tag-feed", args=[tag.slug]),
+    )
 
 
 def agency_detail(request, slug):
-    agency = get_object_or_404(Agency, slug=slug)
-    page = _page(request, _listing().filter(agencies=agency).distinct())
-    return render(
-        request, "articles/listing.html", {"heading": agency.name, "page": page}
+    agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
+    return _listing(
+        request,
+        "articles/agency.html",
+        selectors.stories_of_agency(agency),
+        agency=agency,
+        heading=agency.name,
+        children=agency.children.filter(is_active=True).order_by("short_name"),
+        current_positions=selectors.agency_current_officials(agency),
+        feed_url=reverse("articles:agency-feed", args=[agency.slug]),
     )
 
 
 def official_detail(request, slug):
-    official = get_object_or_404(Official, slug=slug)
-    page = _page(request, _listing().filter(officials=official).distinct())
+    official = get_object_or_404(Official.objects.select_related("portrait"), slug=slug)
+    if official.portrait:
+        # One query for the portrait's renditions, used by the <picture>.
+        list(official.portrait.renditions.all())
+    return _listing(
+        request,
+        "articles/official.html",
+        selectors.stories_mentioning_official(official),
+        official=official,
+        heading=official.display_name,
+        positions=selectors.official_positions(official),
+    )
+
+
+def _archive_url(day):
+    return reverse(
+        "articles:archive", kwargs={"year": day.year, "month": f"{day.month:02d}"}
+    )
+
+
+def archive_month(request, year, month):
+    if not 1 <= month <= 12 or not 2000 <= year <= 9999:
+        raise Http404(_("Bulan tidak dikenal."))
+    start = datetime.date(year, month, 1)
+    following = (start + datetime.timedelta(days=32)).replace(day=1)
+    previous = (start - datetime.timedelta(days=1)).replace(day=1)
+    queryset = selectors.listing_queryset().filter(
+        published_at__gte=timezone.make_aware(
+            datetime.datetime.combine(start, datetime.time.min)
+        ),
+        published_at__lt=timezone.make_aware(
+            datetime.datetime.combine(following, datetime.time.min)
+        ),
+    )
+    return _listing(
+        request,
+        "articles/archive.html",
+        queryset,
+        month=start,
+        previous_url=_archive_url(previous),
+        next_url=_archive_url(following) if following <= timezone.localdate() else None,
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    query, results = form.search() if request.GET else ("", Article.objects.none())
+    page = _page(request, results)
+    snippets_add(page.object_list, query)
     return render(
         request,
-        "articles/listing.html",
+        "articles/search.html",
         {
-            "heading": official.display_name,
+            "form": form,
+            "query": query,
             "page": page,
+            "canonical_url": absolute(request.path),
         },
     )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /pratinjau/",
+        "Disallow: /cari/",
+        "Disallow: /baca/",
+        "",
+        f"Sitemap: {absolute(reverse('articles:sitemap-index'))}",
+        f"Sitemap: {absolute(reverse('articles:sitemap-news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@csrf_exempt  # a counter with no effect but a number; browsers send no token
+@require_POST
+def read_beacon(request, pk):
+    """Count one read of story ``pk`` (see ``articles.popularity``)."""
+    read_record(article_id=pk)
+    response = HttpResponse(status=204)
+    patch_cache_control(response, no_store=True)
+    return response

@@ -122,6 +122,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After sessions and auth, before messages: serves anonymous readers' pages
+    # from the cache without touching the session (see articles/caching.py).
+    "articles.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -232,6 +235,12 @@ WARTA_CONTACT = env(
     "WARTA_CONTACT",
     "Media Center Kabupaten Kotawaringin Barat, Jl. Sutan Syahrir No. 2, Pangkalan Bun",
 )
+WARTA_PHONE = env("WARTA_PHONE", "")
+WARTA_EMAIL = env("WARTA_EMAIL", "")
+# Lifetime of a cached public page (and of a CDN's copy); publishing, editing
+# and unpublishing invalidate at once, and a scheduled story's time shortens
+# it (articles/caching.py).
+WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env("SESSION_COOKIE_SECURE", True, cast=bool)
@@ -316,3 +325,5 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     },
 }
+TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tagging.edit_string_for_tags"

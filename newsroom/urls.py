@@ -23,3 +23,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Not-found pages use templates/404.html (with the site's navigation); server
+# errors use the standalone templates/500.html, which needs no database.

@@ -1,6 +1,7 @@
 """The newsroom domain: stories, their taxonomy, the people and agencies in them."""
 
 from .people import Agency, Official, Position
+from .reads import ArticleDailyReads
 from .story import (
     Article,
     ArticlePhoto,
@@ -13,6 +14,7 @@ from .taxonomy import Category, TaggedArticle
 __all__ = [
     "Agency",
     "Article",
+    "ArticleDailyReads",
     "ArticlePhoto",
     "ArticleQuerySet",
     "ArticleSlugRedirect",

@@ -1,6 +1,7 @@
 """Stories (berita) and the photos and people shown in them."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -162,6 +163,10 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     view_count = models.PositiveIntegerField(_("dibaca"), default=0, editable=False)
+    # Filled by a database trigger on PostgreSQL (title A, summary B, body C,
+    # `indonesian` configuration) and indexed with GIN; always NULL on SQLite,
+    # where an FTS5 table does the job. See articles/search.py.
+    search_vector = SearchVectorField(_("indeks pencarian"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
