@@ -31,13 +31,19 @@ def form_data(file, **extra):
 
 
 def inline_data(response):
-    """The renditions inline's hidden fields, as the browser posts them back."""
+    """Every inline's fields as the browser posts them back unchanged.
+
+    Other apps may add inlines to the photo page (articles adds the people in
+    the photo), so all of them are included, not only the renditions.
+    """
     data = {}
     for inline in response.context["inline_admin_formsets"]:
         formset = inline.formset
         for form in [formset.management_form, *formset.forms]:
-            for field in form.hidden_fields():
-                data[field.html_name] = field.value() or ""
+            for field in form:
+                value = field.value()
+                if value is not None and value is not False:
+                    data[field.html_name] = value
     return data
 
 
