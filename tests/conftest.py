@@ -12,3 +12,14 @@ def _media_root(settings, tmp_path):
         },
     }
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: no page cached by another test
+    (whose rows were rolled back without a signal) is served to it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
