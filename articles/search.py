@@ -40,6 +40,7 @@ SNIPPET_WORDS = 30
 # them, and they are turned into <mark> only after the text is escaped.
 _START, _STOP = "\x02", "\x03"
 _TERM = re.compile(r"\w+", re.UNICODE)
+_TERM_SPLIT = re.compile(r"(\w+)", re.UNICODE)
 
 
 def query_terms(raw):
@@ -183,10 +184,15 @@ def _python_snippet(body, terms):
     window = words[start : start + SNIPPET_WORDS]
     out = []
     for word in window:
-        if any(t in word.lower() for t in terms):
-            out.append(f"<mark>{escape(word)}</mark>")
-        else:
-            out.append(str(escape(word)))
+        # Mark the word itself, not the punctuation stuck to it.
+        out.append(
+            "".join(
+                f"<mark>{escape(part)}</mark>"
+                if part and any(t in part.lower() for t in terms)
+                else str(escape(part))
+                for part in _TERM_SPLIT.split(word)
+            )
+        )
     text = " ".join(out)
     if start > 0:
         text = "… " + text

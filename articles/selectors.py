@@ -1,6 +1,14 @@
 """Reads that span models: positions by date, photo captions, public pages."""
 
-from django.db.models import Exists, F, OuterRef, Prefetch, Q, Window
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import RowNumber
 
 from .models import Agency, Article, ArticlePhoto, Official, Position, TaggedArticle
@@ -67,14 +75,23 @@ def photos_prefetch():
     )
 
 
-def listing_queryset():
-    """Visible stories, newest first, ready to render as cards (+2 queries)."""
+def card_queryset():
+    """Visible stories, newest first, with their category (photos not loaded)."""
     return (
         Article.objects.visible()
         .select_related("category")
-        .prefetch_related(photos_prefetch())
         .order_by("-published_at", "-pk")
     )
+
+
+def listing_queryset():
+    """Visible stories, newest first, ready to render as cards (+2 queries)."""
+    return card_queryset().prefetch_related(photos_prefetch())
+
+
+def photos_load(articles):
+    """Load the photos of several lists of stories together (2 queries)."""
+    prefetch_related_objects(list(articles), photos_prefetch())
 
 
 def story_for_reader(slug):
@@ -147,10 +164,10 @@ def category_blocks(categories, *, per_category=4, exclude=()):
     """The newest visible stories of each category, in one query.
 
     Returns [(category, [articles])] for categories that have any; photos are
-    prefetched for all of them together.
+    not loaded (see ``photos_load``).
     """
     ranked = (
-        listing_queryset()
+        card_queryset()
         .exclude(pk__in=[a.pk for a in exclude])
         .filter(category__isnull=False)
         .annotate(

@@ -54,15 +54,16 @@ def _canonical(request, page=None):
 
 def home(request):
     headline = (
-        selectors.listing_queryset().filter(is_headline=True).first()
-        or selectors.listing_queryset().first()
+        selectors.card_queryset().filter(is_headline=True).first()
+        or selectors.card_queryset().first()
     )
     shown = [headline] if headline else []
-    latest = list(
-        selectors.listing_queryset().exclude(pk__in=[a.pk for a in shown])[:6]
-    )
+    latest = list(selectors.card_queryset().exclude(pk__in=[a.pk for a in shown])[:6])
     blocks = selectors.category_blocks(
         Category.objects.all(), exclude=shown + latest, per_category=3
+    )
+    selectors.photos_load(
+        shown + latest + [a for _, articles in blocks for a in articles]
     )
     return render(
         request,
