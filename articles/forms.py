@@ -1,16 +1,44 @@
 """Admin forms for stories and the photos in them."""
 
+import datetime
+
 from django import forms
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 
 from media_library.processing import photo_clean
 from media_library.services import photo_create
 
-from .models import Article, ArticlePhoto
+from .models import Article, ArticlePhoto, ArticleRevision
+from .services import latest_revision_id
+
+# Workflow buttons on the story form: name -> (needs a comment, needs a time).
+TRANSITION_INPUTS = {
+    "submit": (False, False),
+    "withdraw": (False, False),
+    "request_changes": (True, False),
+    "publish": (False, False),
+    "schedule": (False, True),
+    "unpublish": (True, False),
+}
 
 
 class ArticleAdminForm(forms.ModelForm):
+    """The story form. Carries the version of the content it was opened on.
+
+    ``revision_token`` is the id of the story's newest revision when the form
+    was drawn; a save whose token is no longer the newest is refused (someone
+    else saved in between), and the writer's text is shown back to them.
+    Which fields a user may change is decided by ``ArticleAdmin``.
+    """
+
+    revision_token = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, label=_("versi")
+    )
+
     class Meta:
         model = Article
         fields = [
@@ -37,6 +65,82 @@ class ArticleAdminForm(forms.ModelForm):
             "title": forms.TextInput(attrs={"size": 80}),
             "tags": TagWidget(attrs={"size": 80}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["revision_token"] = latest_revision_id(self.instance)
+        self.stale_revision = None
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_not_stale(cleaned)
+        self._check_transition_inputs()
+        return cleaned
+
+    def _check_not_stale(self, cleaned):
+        if not self.instance.pk:
+            return
+        if transaction.get_connection().in_atomic_block:
+            # Held until the admin's transaction ends, so a second save waits
+            # here and then sees the first one's revision.
+            Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+        current = latest_revision_id(self.instance)
+        token = cleaned.get("revision_token")
+        if token == current:
+            return
+        newest = (
+            ArticleRevision.objects.filter(pk=current).select_related("author").first()
+        )
+        self.stale_revision = newest
+        who = (
+            (newest.author.get_full_name() or newest.author.get_username())
+            if newest and newest.author
+            else _("pengguna lain")
+        )
+        when = (
+            date_format(timezone.localtime(newest.created_at), "H.i") if newest else "—"
+        )
+        raise forms.ValidationError(
+            _(
+                "Berita ini sudah diubah oleh %(who)s pukul %(when)s, setelah "
+                "Anda membukanya. Simpanan Anda TIDAK diterapkan agar perubahan "
+                "itu tidak tertimpa. Teks Anda masih ada di formulir ini: salin "
+                "bagian yang Anda perlukan, lalu buka ulang berita untuk "
+                "melanjutkan dari versi terbaru."
+            ),
+            code="stale",
+            params={"who": who, "when": when},
+        )
+
+    def _check_transition_inputs(self):
+        """Inputs that a workflow button needs, checked before anything is saved."""
+        name = self.data.get("_transition")
+        if not name:
+            return
+        if name not in TRANSITION_INPUTS:
+            raise forms.ValidationError(_("Tindakan tidak dikenal."))
+        needs_comment, needs_time = TRANSITION_INPUTS[name]
+        if needs_comment and not self.data.get("_workflow_comment", "").strip():
+            raise forms.ValidationError(
+                _("Tulis catatan atau alasan sebelum menekan tombol ini.")
+            )
+        if needs_time:
+            self.workflow_at = parse_workflow_time(self.data.get("_workflow_at", ""))
+            if self.workflow_at is None:
+                raise forms.ValidationError(
+                    _("Isi waktu terbit yang akan datang untuk menjadwalkan berita.")
+                )
+
+
+def parse_workflow_time(value):
+    """A future time typed into the schedule box (local time), or None."""
+    try:
+        moment = datetime.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment if moment > timezone.now() else None
 
 
 class ArticlePhotoInlineForm(forms.ModelForm):

@@ -10,13 +10,25 @@ from .story import (
     PhotoSubject,
 )
 from .taxonomy import Category, TaggedArticle
+from .workflow import (
+    AgencyMembership,
+    ArticleEditSession,
+    ArticleEvent,
+    ArticleInReview,
+    ArticleRevision,
+)
 
 __all__ = [
     "Agency",
+    "AgencyMembership",
     "Article",
     "ArticleDailyReads",
+    "ArticleEditSession",
+    "ArticleEvent",
+    "ArticleInReview",
     "ArticlePhoto",
     "ArticleQuerySet",
+    "ArticleRevision",
     "ArticleSlugRedirect",
     "Category",
     "Official",

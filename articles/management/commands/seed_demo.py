@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from articles.models import (
     Agency,
+    AgencyMembership,
     Article,
     ArticlePhoto,
     Category,
@@ -437,6 +438,7 @@ class Command(BaseCommand):
             users, passwords = self.seed_users()
             categories = self.seed_categories()
             agencies = self.seed_agencies()
+            self.seed_memberships(users, agencies)
             officials = self.seed_officials(agencies)
             related = self.seed_related_story(users, categories, agencies, officials)
             self.seed_main_story(users, categories, agencies, officials, related)
@@ -477,6 +479,13 @@ class Command(BaseCommand):
                     user.groups.add(group)
             users[username] = user
         return users, passwords
+
+    def seed_memberships(self, users, agencies):
+        """The demo contributor writes for Kesbangpol Kobar."""
+        AgencyMembership.objects.get_or_create(
+            user=users["humas.kesbangpol"],
+            defaults={"agency": agencies["kesbangpol-kobar"]},
+        )
 
     def seed_categories(self):
         result = {}

@@ -1,0 +1,181 @@
+"""Reading revisions: a story's content as a snapshot, and what changed between
+two snapshots (word by word in the text; added and removed tags, people,
+agencies and photos)."""
+
+import difflib
+import html
+import re
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from .models import ArticlePhoto
+
+TEXT_FIELDS = [
+    ("title", _("Judul")),
+    ("summary", _("Ringkasan")),
+    ("dateline", _("Dateline")),
+    ("body", _("Isi berita")),
+    ("event_date", _("Tanggal kegiatan")),
+    ("event_place", _("Tempat kegiatan")),
+    ("credit_line", _("Kredit penulis")),
+]
+SET_FIELDS = [
+    ("tags", _("Tag")),
+    ("officials", _("Pejabat disebut")),
+    ("agencies", _("Instansi terkait")),
+    ("related", _("Baca juga")),
+]
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption|tr)>|<br\s*/?>", re.I)
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def snapshot(article):
+    """The story's content as plain JSON-able data (one query per relation)."""
+    photos = (
+        ArticlePhoto.objects.filter(article=article)
+        .select_related("photo")
+        .order_by("order", "pk")
+    )
+    return {
+        "title": article.title,
+        "summary": article.summary,
+        "dateline": article.dateline,
+        "body": article.body,
+        "event_date": article.event_date.isoformat() if article.event_date else "",
+        "event_place": article.event_place,
+        "credit_line": article.credit_line,
+        "category": (
+            {"id": article.category_id, "name": article.category.name}
+            if article.category_id
+            else None
+        ),
+        "tags": sorted(article.tags.names(), key=str.lower),
+        "officials": [
+            {"id": o.pk, "name": o.display_name} for o in article.officials.all()
+        ],
+        "agencies": [{"id": a.pk, "name": str(a)} for a in article.agencies.all()],
+        "related": [{"id": r.pk, "name": r.title} for r in article.related.all()],
+        "photos": [
+            {
+                "photo_id": item.photo_id,
+                "title": item.photo.title,
+                "role": item.role,
+                "order": item.order,
+                "caption": item.caption,
+                "effective_caption": item.effective_caption,
+                "alt_text": item.photo.alt_text,
+            }
+            for item in photos
+        ],
+    }
+
+
+def body_text(value):
+    """Rich text as plain text, one paragraph per line, for comparing words."""
+    text = _BLOCK_END.sub("\n", value or "")
+    text = html.unescape(strip_tags(text))
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def word_diff(old, new):
+    """``[(op, text), ...]`` with op in "equal", "delete", "insert".
+
+    Words and the whitespace between them are the units, so a changed word
+    shows as one word struck out and one added, not as a changed line.
+    """
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    parts = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(("equal", "".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            parts.append(("delete", "".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            parts.append(("insert", "".join(b[j1:j2])))
+    return parts
+
+
+def _names(items):
+    return [item["name"] if isinstance(item, dict) else item for item in items]
+
+
+def _photo_label(item):
+    return item.get("effective_caption") or item.get("title") or ""
+
+
+def compare(old, new):
+    """What changed from snapshot ``old`` to snapshot ``new``.
+
+    Returns ``{"fields": [...], "sets": [...], "photos": {...}, "changed": bool}``
+    where each text field has its word diff, each set its added and removed
+    names, and photos are matched by library photo.
+    """
+    fields = []
+    for key, label in TEXT_FIELDS:
+        before, after = old.get(key) or "", new.get(key) or ""
+        if key == "body":
+            before, after = body_text(before), body_text(after)
+        fields.append(
+            {
+                "key": key,
+                "label": label,
+                "changed": before != after,
+                "diff": word_diff(before, after),
+            }
+        )
+    old_category = (old.get("category") or {}).get("name", "")
+    new_category = (new.get("category") or {}).get("name", "")
+    fields.insert(
+        4,
+        {
+            "key": "category",
+            "label": _("Rubrik"),
+            "changed": old_category != new_category,
+            "diff": word_diff(old_category, new_category),
+        },
+    )
+    sets = []
+    for key, label in SET_FIELDS:
+        before, after = _names(old.get(key, [])), _names(new.get(key, []))
+        sets.append(
+            {
+                "key": key,
+                "label": label,
+                "added": [n for n in after if n not in before],
+                "removed": [n for n in before if n not in after],
+                "kept": [n for n in after if n in before],
+            }
+        )
+    old_photos = {p["photo_id"]: p for p in old.get("photos", [])}
+    new_photos = {p["photo_id"]: p for p in new.get("photos", [])}
+    photos = {
+        "added": [p for pid, p in new_photos.items() if pid not in old_photos],
+        "removed": [p for pid, p in old_photos.items() if pid not in new_photos],
+        "changed": [
+            {
+                "photo": p,
+                "caption_diff": word_diff(
+                    _photo_label(old_photos[pid]), _photo_label(p)
+                ),
+                "role_changed": old_photos[pid].get("role") != p.get("role"),
+                "alt_changed": old_photos[pid].get("alt_text") != p.get("alt_text"),
+            }
+            for pid, p in new_photos.items()
+            if pid in old_photos
+            and (
+                _photo_label(old_photos[pid]) != _photo_label(p)
+                or old_photos[pid].get("role") != p.get("role")
+                or old_photos[pid].get("alt_text") != p.get("alt_text")
+            )
+        ],
+    }
+    changed = (
+        any(f["changed"] for f in fields)
+        or any(s["added"] or s["removed"] for s in sets)
+        or any(photos.values())
+    )
+    return {"fields": fields, "sets": sets, "photos": photos, "changed": changed}

@@ -1,0 +1,78 @@
+"""Who may do what with a story: the newsroom's roles as plain predicates.
+
+An *editor* (Redaktur, or a superuser) holds ``articles.publish_article`` and
+may do everything with every story. A *contributor* (Kontributor) belongs to
+one agency through ``AgencyMembership`` and works only on that agency's
+stories, only while they are drafts or sent back for changes. Anyone else
+with admin access sees no stories at all. The admin, the workflow services
+and the preview all ask these functions, so a rule is written once.
+"""
+
+from .models import AgencyMembership, Article
+
+EDITOR_PERMISSION = "articles.publish_article"
+CONTRIBUTOR_EDITABLE = (Article.Status.DRAFT, Article.Status.CHANGES_REQUESTED)
+
+
+def is_editor(user):
+    return bool(user and user.is_active and user.has_perm(EDITOR_PERMISSION))
+
+
+def user_agency_id(user):
+    """The id of the agency ``user`` writes for, or None (cached on the user)."""
+    if not user or not user.is_authenticated:
+        return None
+    if not hasattr(user, "_warta_agency_id"):
+        user._warta_agency_id = (
+            AgencyMembership.objects.filter(user_id=user.pk)
+            .values_list("agency_id", flat=True)
+            .first()
+        )
+    return user._warta_agency_id
+
+
+def is_contributor(user):
+    return (
+        bool(user and user.is_active)
+        and not is_editor(user)
+        and user_agency_id(user) is not None
+    )
+
+
+def stories_for(user, queryset=None):
+    """The stories ``user`` may see in the admin and preview."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    if is_editor(user):
+        return queryset
+    agency_id = user_agency_id(user) if user and user.is_active else None
+    if agency_id is None:
+        return queryset.none()
+    return queryset.filter(contributing_agency_id=agency_id)
+
+
+def can_view(user, article):
+    if is_editor(user):
+        return True
+    agency_id = user_agency_id(user) if user and user.is_active else None
+    return agency_id is not None and article.contributing_agency_id == agency_id
+
+
+def can_edit(user, article):
+    """Change the content; for a contributor only drafts and sent-back stories."""
+    if is_editor(user):
+        return True
+    return can_view(user, article) and article.status in CONTRIBUTOR_EDITABLE
+
+
+def was_ever_published(article):
+    return (
+        article.status in (Article.Status.PUBLISHED, Article.Status.UNPUBLISHED)
+        or article.published_at is not None
+        or article.events.filter(to_status=Article.Status.PUBLISHED).exists()
+    )
+
+
+def can_delete(user, article):
+    if is_editor(user):
+        return True
+    return can_edit(user, article) and not was_ever_published(article)
