@@ -30,6 +30,14 @@ def tanggal(value, with_time=True):
 
 
 @register.filter
+def iso(value):
+    """ISO 8601 in the site's time zone, to the second (for ``<time>``)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
 def jsonld(data):
     """``<script type="application/ld+json">`` with the data, safely escaped."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
