@@ -1,0 +1,68 @@
+"""Newsroom people and ready-to-publish stories for the workflow tests."""
+
+import uuid
+
+from django.contrib.auth.models import Group
+
+from articles.models import AgencyMembership, ArticlePhoto
+from media_library.models import Photo
+from tests.articles.factories import AgencyFactory, ArticleFactory, UserFactory
+from tests.media_library.factories import PhotoFactory
+
+
+def editor(username="redaktur", **kwargs):
+    user = UserFactory(username=username, is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name="Redaktur"))
+    return user
+
+
+def contributor(agency, username=None):
+    user = UserFactory(username=username or f"humas.{agency.slug}", is_staff=True)
+    user.groups.add(Group.objects.get(name="Kontributor"))
+    AgencyMembership.objects.create(user=user, agency=agency)
+    return user
+
+
+def bare_photo():
+    """A library row with caption and alt text but no file work: for tests that
+    only need a story to be publishable, fast."""
+    return Photo.objects.create(
+        file=f"photos/uji-{uuid.uuid4().hex}.jpg",
+        width=800,
+        height=600,
+        checksum=uuid.uuid4().hex,
+        title="Rakor",
+        caption="Rapat koordinasi di aula.",
+        alt_text="Pejabat di meja rapat.",
+    )
+
+
+def ready_story(*, photo=None, **kwargs):
+    """A story with everything publishing needs, including a featured photo.
+
+    ``photo=bare_photo()`` skips making real image files and renditions.
+    """
+    kwargs.setdefault("contributing_agency", AgencyFactory())
+    article = ArticleFactory(**kwargs)
+    ArticlePhoto.objects.create(
+        article=article,
+        photo=photo or PhotoFactory(),
+        role=ArticlePhoto.Role.FEATURED,
+        caption="Pj. Bupati Kobar (tengah) memberi arahan.",
+    )
+    return article
+
+
+class Newsroom:
+    """Two agencies, a contributor of each, an editor, an admin, a bystander."""
+
+    def __init__(self):
+        self.agency_a = AgencyFactory(short_name="Kesbangpol Kobar")
+        self.agency_b = AgencyFactory(short_name="Dinkes Kobar")
+        self.contributor_a = contributor(self.agency_a, "humas.a")
+        self.contributor_b = contributor(self.agency_b, "humas.b")
+        self.editor = editor()
+        self.superuser = UserFactory(username="admin", is_staff=True, is_superuser=True)
+        # Staff with article rights but neither a role nor an agency.
+        self.stranger = UserFactory(username="tamu", is_staff=True)
+        self.stranger.groups.add(Group.objects.get(name="Kontributor"))
