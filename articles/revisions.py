@@ -27,7 +27,7 @@ SET_FIELDS = [
     ("related", _("Baca juga")),
 ]
 _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption|tr)>|<br\s*/?>", re.I)
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_TOKENS = re.compile(r"\s+|\S+")
 
 
 def snapshot(article):
