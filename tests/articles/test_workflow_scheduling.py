@@ -1,0 +1,127 @@
+"""A scheduled story appears by the clock alone, on every public address.
+
+The story is published for a time T; with the clock set to T-1s it must be
+absent everywhere readers can look, and at T+1s present everywhere. The list
+of public addresses is read from articles/urls.py, so an address added later
+must be added here (or to NOT_LISTING with its reason) or this test fails.
+"""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+
+from articles import workflow
+from tests.articles.factories import OfficialFactory
+from tests.articles.workflow_factories import Newsroom, ready_story
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "Zuldafatmi"
+# Public addresses that never list stories, so there is nothing to check.
+NOT_LISTING = {
+    "sitemap-index": "lists the sitemap files, not stories",
+    "robots": "robots.txt names no story",
+    "read": "the read-count beacon; takes a POST and answers no content",
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def scheduled():
+    newsroom = Newsroom()
+    story = ready_story(
+        title=f"Rakor Pengamanan Pilkada {MARKER}",
+        summary=f"Ringkasan {MARKER}.",
+        contributing_agency=newsroom.agency_a,
+    )
+    story.tags.set(["pilkada 2024"])
+    story.agencies.set([newsroom.agency_a])
+    official = OfficialFactory(name="Budi Santosa")
+    story.officials.set([official])
+    at = (timezone.now() + datetime.timedelta(days=1)).replace(microsecond=0)
+    workflow.article_publish(article=story, by=newsroom.editor, at=at)
+    return story, official, at
+
+
+def public_addresses(story, official, at):
+    local = timezone.localtime(at)
+    tag = story.tags.get()
+    return {
+        "home": reverse("articles:home"),
+        "detail": reverse("articles:detail", args=[story.slug]),
+        "category": reverse("articles:category", args=[story.category.slug]),
+        "category-feed": reverse("articles:category-feed", args=[story.category.slug]),
+        "tag": reverse("articles:tag", args=[tag.slug]),
+        "tag-feed": reverse("articles:tag-feed", args=[tag.slug]),
+        "agency": reverse("articles:agency", args=[story.contributing_agency.slug]),
+        "agency-feed": reverse(
+            "articles:agency-feed", args=[story.contributing_agency.slug]
+        ),
+        "official": reverse("articles:official", args=[official.slug]),
+        "archive": reverse("articles:archive", args=[local.year, local.month]),
+        "search": reverse("articles:search") + f"?q={MARKER}",
+        "feed": reverse("articles:feed"),
+        "sitemap-news": reverse("articles:sitemap-news"),
+        "sitemap-section": reverse("articles:sitemap-section", args=["berita"]),
+    }
+
+
+def test_every_public_address_is_checked_or_explained(scheduled):
+    names = {p.name for p in get_resolver("articles.urls").url_patterns if p.name}
+    checked = set(public_addresses(*scheduled))
+    assert names - checked - set(NOT_LISTING) == set()
+
+
+def shows(client, url, story):
+    cache.clear()  # the page cache is tested on its own; here: the query
+    response = client.get(url)
+    if url == story.get_absolute_url():
+        assert response.status_code in (200, 404)
+        return response.status_code == 200
+    assert response.status_code == 200, url
+    # The story's address, in a link or a feed item; not the marker word,
+    # which the search page echoes back in its form.
+    return story.get_absolute_url() in response.content.decode()
+
+
+def test_scheduled_story_is_absent_a_second_before_and_present_a_second_after(
+    client, scheduled
+):
+    story, official, at = scheduled
+    addresses = public_addresses(story, official, at)
+    with mock.patch(
+        "django.utils.timezone.now", return_value=at - datetime.timedelta(seconds=1)
+    ):
+        early = {name: shows(client, url, story) for name, url in addresses.items()}
+    with mock.patch(
+        "django.utils.timezone.now", return_value=at + datetime.timedelta(seconds=1)
+    ):
+        late = {name: shows(client, url, story) for name, url in addresses.items()}
+    assert [name for name, seen in early.items() if seen] == []
+    assert [name for name, seen in late.items() if not seen] == []
+
+
+def test_admin_list_shows_scheduled_stories_with_their_time(client, scheduled):
+    story, _official, at = scheduled
+    client.force_login(_editor())
+    page = client.get(
+        reverse("admin:articles_article_changelist") + "?status=scheduled"
+    )
+    body = page.content.decode()
+    assert "Terjadwal" in body
+    assert timezone.localtime(at).strftime("%d/%m/%Y %H.%M") in body
+    assert story.title in body
+
+
+def _editor():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="redaktur")
