@@ -1,0 +1,130 @@
+"""The newsroom's loop in a real browser: a humas contributor writes the seed
+story with its photo and submits it; the editor asks for changes with a
+comment; the contributor reads the comment, edits and resubmits; the editor
+sees what changed and publishes; the story is on the public page."""
+
+import pytest
+from django.contrib.auth.models import Group
+from PIL import Image
+
+from articles.models import AgencyMembership, Article
+from tests.articles.factories import AgencyFactory, CategoryFactory, UserFactory
+from tests.browser.conftest import admin_login
+from tests.browser.test_admin_writing import choose
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TITLE = "Pj Bupati Kobar hadiri Rakor Pengamanan Pilkada Serentak 2024"
+PARAGRAPHS = [
+    "Pj Bupati Kotawaringin Barat (kobar) menghadiri kegiatan Rapat Koordinasi "
+    "(Rakor) Lintas Sektoral dalam rangka Pengamanan Kegiatan Pilkada Serentak "
+    "tahun 2024 yang dilaksanakan di Aula Setya Haprabu Polres Kobar.",
+    "Kegiatan rakor bertujuan merumuskan persamaan persepsi dalam kegiatan "
+    "Pilkada jika terjadi hal – hal yang tidak diinginkan.",
+]
+CAPTION = (
+    "Kapolres AKBP Yusfandi Usman (kiri), Pj. Bupati Kobar Budi Santosa (tengah) "
+    "dan Kaban Kesbangpol Kobar Edie Faganti (kanan) saat memberikan arahan."
+)
+COMMENT = "Tambahkan kutipan Kaban Kesbangpol tentang partisipasi pemilih."
+ADDED = "“Partisipasi pemilu di Kabupaten Kobar pada 2024 mencapai 75%,” kata Edie."
+
+
+@pytest.fixture
+def people(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    CategoryFactory(name="Politik dan Pemilu")
+    kesbangpol = AgencyFactory(short_name="Kesbangpol Kobar", name="Badan Kesbangpol")
+    writer = UserFactory(
+        username="humas.kesbangpol", first_name="Humas Kesbangpol", is_staff=True
+    )
+    writer.groups.add(Group.objects.get(name="Kontributor"))
+    AgencyMembership.objects.create(user=writer, agency=kesbangpol)
+    editor = UserFactory(username="redaktur", first_name="Redaktur MMC", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Redaktur"))
+    return writer, editor
+
+
+def logout(page, live_server):
+    page.context.clear_cookies()
+
+
+def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
+    page, live_server, people, tmp_path, artifacts
+):
+    photo = tmp_path / "DSC_0042.JPG"
+    Image.new("RGB", (1600, 1067), (40, 90, 160)).save(photo, "JPEG")
+
+    # 1. The contributor writes the story with its photo and submits it.
+    admin_login(page, live_server, "humas.kesbangpol", "rahasia-warta-123")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    assert page.locator("#id_contributing_agency").count() == 0  # not theirs to set
+    page.fill("#id_title", TITLE)
+    page.fill("#id_summary", "Pj Bupati Kobar menghadiri Rakor pengamanan Pilkada.")
+    page.locator(".ck-editor__editable").click()
+    for paragraph in PARAGRAPHS:
+        page.keyboard.insert_text(paragraph)
+        page.keyboard.press("Enter")
+    choose(page, "category", "Politik")
+    page.fill("#id_tags", "pilkada 2024, pengamanan")
+    page.fill("#id_credit_line", "humas kesbangpol")
+    page.set_input_files("#id_photos-0-upload", photo)
+    page.select_option("#id_photos-0-role", "featured")
+    page.fill("#id_photos-0-caption", CAPTION)
+    page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
+    page.click("button[name=_transition][value=submit]")
+    page.wait_for_selector("#workflow-status")
+    page.screenshot(path=artifacts / "workflow-1-submitted.png", full_page=True)
+    article = Article.objects.get()
+    assert article.status == Article.Status.IN_REVIEW
+    assert "Menunggu review" in page.inner_text("#workflow-status")
+    logout(page, live_server)
+
+    # 2. The editor finds it in the queue and asks for changes with a comment.
+    admin_login(page, live_server, "redaktur", "rahasia-warta-123")
+    assert "1 berita menunggu review" in page.inner_text("#review-queue-summary")
+    page.click("#review-queue-summary a")
+    page.click(f"text={TITLE}")
+    page.fill("#id_workflow_comment", COMMENT)
+    page.click("button[name=_transition][value=request_changes]")
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.status == Article.Status.CHANGES_REQUESTED
+    logout(page, live_server)
+
+    # 3. The contributor sees the comment, edits and resubmits.
+    admin_login(page, live_server, "humas.kesbangpol", "rahasia-warta-123")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    assert COMMENT in page.inner_text("#workflow-note")
+    page.screenshot(path=artifacts / "workflow-2-changes-requested.png", full_page=True)
+    editable = page.locator(".ck-editor__editable")
+    editable.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text(ADDED)
+    page.click("button[name=_transition][value=submit]")
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.status == Article.Status.IN_REVIEW
+    logout(page, live_server)
+
+    # 4. The editor sees what changed since the last submission and publishes.
+    admin_login(page, live_server, "redaktur", "rahasia-warta-123")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.click("text=Perubahan sejak pengajuan")
+    inserted = " ".join(page.locator("#diff-body ins").all_inner_texts())
+    assert "75%" in inserted and "kata Edie" in inserted
+    page.screenshot(path=artifacts / "workflow-3-what-changed.png", full_page=True)
+    page.click("text=Kembali ke berita")
+    page.click("button[name=_transition][value=publish]")
+    page.wait_for_selector(".messagelist .success")
+    article.refresh_from_db()
+    assert article.is_visible
+    page.screenshot(path=artifacts / "workflow-4-published.png", full_page=True)
+
+    # 5. Readers see it.
+    logout(page, live_server)
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert TITLE in page.inner_text("h1")
+    assert "kata Edie" in page.content()
+    page.screenshot(path=artifacts / "workflow-5-public.png", full_page=True)
