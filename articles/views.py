@@ -93,6 +93,16 @@ def article_detail(request, slug):
     return render_article(request, article)
 
 
+def shown_in_body(item, body):
+    """Whether an inline photo already stands in the body (placed with CKEditor).
+
+    An inline photo the writer did not place in the text is shown with the
+    gallery instead, so that no photo of a story is lost to readers.
+    """
+    files = [item.photo.file.name, *(r.file.name for r in item.photo.renditions.all())]
+    return any(name and name in body for name in files)
+
+
 def render_article(request, article, *, preview=False):
     """Render the story page for ``article``.
 
@@ -107,7 +117,12 @@ def render_article(request, article, *, preview=False):
         ).get()
     photos = list(article.photos.all())
     featured = next((p for p in photos if p.role == ArticlePhoto.Role.FEATURED), None)
-    gallery = [p for p in photos if p.role != ArticlePhoto.Role.FEATURED]
+    gallery = [
+        p
+        for p in photos
+        if p.role == ArticlePhoto.Role.GALLERY
+        or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
+    ]
     officials = selectors.story_officials(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = None

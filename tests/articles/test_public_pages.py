@@ -311,3 +311,31 @@ def test_public_pages_load_no_third_party_resources(client, story):
                 assert not url.startswith(("http://", "https://", "//")) or (
                     "testserver" in url or "127.0.0.1" in url
                 ), url
+
+
+def test_inline_photo_placed_in_the_body_is_not_repeated_in_the_gallery(client):
+    from articles.models import ArticlePhoto
+    from tests.articles.factories import ArticleFactory
+    from tests.media_library.factories import PhotoFactory
+
+    placed, loose = (
+        PhotoFactory(caption="Di dalam teks"),
+        PhotoFactory(caption="Belum ditempatkan"),
+    )
+    src = placed.rendition(960).file.url
+    article = ArticleFactory(
+        published=True,
+        body=f'<p>Isi</p><figure class="image"><img src="{src}" '
+        'alt="x"><figcaption>Di dalam teks</figcaption></figure>',
+    )
+    for order, photo in enumerate([placed, loose]):
+        ArticlePhoto.objects.create(
+            article=article, photo=photo, order=order, role=ArticlePhoto.Role.INLINE
+        )
+    doc = _doc(client.get(article.get_absolute_url()))
+    gallery = " ".join(
+        f.text_content() for f in doc.xpath('//section[@class="gallery"]//figure')
+    )
+    assert "Belum ditempatkan" in gallery
+    assert "Di dalam teks" not in gallery
+    assert doc.text_content().count("Di dalam teks") == 1
