@@ -1,5 +1,6 @@
 """Newsroom people and ready-to-publish stories for the workflow tests."""
 
+import importlib
 import uuid
 
 from django.contrib.auth.models import Group
@@ -10,13 +11,30 @@ from tests.articles.factories import AgencyFactory, ArticleFactory, UserFactory
 from tests.media_library.factories import PhotoFactory
 
 
+def ensure_roles():
+    """Make the Kontributor and Redaktur groups as the data migrations do.
+
+    A transactional test elsewhere flushes the database, data-migration rows
+    included; tests that need the roles after such a flush call this.
+    """
+    from django.apps import apps
+
+    roles = importlib.import_module("articles.migrations.0002_roles")
+    workflow = importlib.import_module("articles.migrations.0003_workflow")
+    if Group.objects.filter(name__in=["Kontributor", "Redaktur"]).count() != 2:
+        roles.create_roles(apps, None)
+        workflow.grant_workflow_rights(apps, None)
+
+
 def editor(username="redaktur", **kwargs):
+    ensure_roles()
     user = UserFactory(username=username, is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name="Redaktur"))
     return user
 
 
 def contributor(agency, username=None):
+    ensure_roles()
     user = UserFactory(username=username or f"humas.{agency.slug}", is_staff=True)
     user.groups.add(Group.objects.get(name="Kontributor"))
     AgencyMembership.objects.create(user=user, agency=agency)

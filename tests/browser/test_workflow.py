@@ -9,6 +9,7 @@ from PIL import Image
 
 from articles.models import AgencyMembership, Article
 from tests.articles.factories import AgencyFactory, CategoryFactory, UserFactory
+from tests.articles.workflow_factories import ensure_roles
 from tests.browser.conftest import admin_login
 from tests.browser.test_admin_writing import choose
 
@@ -33,6 +34,7 @@ ADDED = "“Partisipasi pemilu di Kabupaten Kobar pada 2024 mencapai 75%,” kat
 @pytest.fixture
 def people(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ensure_roles()
     CategoryFactory(name="Politik dan Pemilu")
     kesbangpol = AgencyFactory(short_name="Kesbangpol Kobar", name="Badan Kesbangpol")
     writer = UserFactory(
