@@ -26,6 +26,7 @@ from . import rights, services, workflow
 from .forms import (
     TRANSITION_INPUTS,
     ArticleAdminForm,
+    ArticlePhotoFormSet,
     ArticlePhotoInlineForm,
     parse_workflow_time,
 )
@@ -152,6 +153,7 @@ class PositionAdmin(admin.ModelAdmin):
 class ArticlePhotoInline(admin.TabularInline):
     model = ArticlePhoto
     form = ArticlePhotoInlineForm
+    formset = ArticlePhotoFormSet
     extra = 1
     autocomplete_fields = ["photo"]
     fields = ["thumbnail", "photo", "upload", "role", "order", "caption", "alt_text"]

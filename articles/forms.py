@@ -205,3 +205,26 @@ class ArticlePhotoInlineForm(forms.ModelForm):
             photo.alt_text = alt_text
             photo.save(update_fields=["alt_text", "updated_at"])
         return super().save(commit=commit)
+
+
+class ArticlePhotoFormSet(forms.BaseInlineFormSet):
+    """The photo rows of a story, checked together: one featured photo at most."""
+
+    def clean(self):
+        super().clean()
+        featured = [
+            form
+            for form in self.forms
+            if (form.has_changed() or form.instance.pk)
+            and not self._should_delete_form(form)
+            and getattr(form, "cleaned_data", {}).get("role")
+            == ArticlePhoto.Role.FEATURED
+        ]
+        if len(featured) > 1:
+            raise forms.ValidationError(
+                _(
+                    "Satu berita hanya boleh punya satu foto utama; ubah peran foto "
+                    "lainnya menjadi Di dalam teks atau Galeri."
+                ),
+                code="two_featured",
+            )

@@ -167,3 +167,22 @@ def test_changing_a_slug_keeps_the_old_address(admin_client, client):
     response = admin_client.post(url, data)
     assert response.status_code == 302
     assert client.get("/berita/judul-lama/")["Location"] == "/berita/judul-baru/"
+
+
+def test_two_featured_photos_are_refused_with_a_message_not_an_error(admin_client):
+    from tests.media_library.factories import PhotoFactory
+
+    first, second = PhotoFactory(), PhotoFactory()
+    data = article_form_data(
+        **{
+            "photos-TOTAL_FORMS": "2",
+            "photos-0-photo": first.pk,
+            "photos-1-photo": second.pk,
+            "photos-1-role": "featured",
+            "photos-1-order": "1",
+        }
+    )
+    response = admin_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 200
+    assert "hanya boleh punya satu foto utama" in response.content.decode()
+    assert not Article.objects.exists()
