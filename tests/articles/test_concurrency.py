@@ -13,11 +13,6 @@ from tests.articles.test_permissions import form_data
 from tests.articles.workflow_factories import Newsroom, bare_photo, editor, ready_story
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql",

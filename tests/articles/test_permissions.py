@@ -11,7 +11,7 @@ from articles import workflow
 from articles.models import Article, ArticleEvent
 from articles.workflow import WorkflowError
 from tests.articles.factories import AgencyFactory, CategoryFactory, UserFactory
-from tests.articles.workflow_factories import Newsroom, bare_photo, ready_story
+from tests.articles.workflow_factories import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -35,16 +35,6 @@ ALLOWED = {
     "publish": lambda role, state: state != "published" and role in EDITORS,
     "unpublish": lambda role, state: state == "published" and role in EDITORS,
 }
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def newsroom():
-    return Newsroom()
 
 
 def user_for(newsroom, role):

@@ -10,19 +10,9 @@ from django.core import signing
 from django.urls import reverse
 
 from articles.preview import preview_link_make
-from tests.articles.workflow_factories import Newsroom, ready_story
+from tests.articles.workflow_factories import ready_story
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def newsroom():
-    return Newsroom()
 
 
 @pytest.fixture

@@ -11,19 +11,9 @@ from articles.models import ArticleRevision
 from articles.revisions import compare, word_diff
 from articles.services import revision_record, revision_restore
 from tests.articles.test_permissions import form_data
-from tests.articles.workflow_factories import Newsroom, bare_photo, ready_story
+from tests.articles.workflow_factories import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def newsroom():
-    return Newsroom()
 
 
 @pytest.fixture

@@ -10,20 +10,10 @@ from django.utils import timezone
 from articles import workflow
 from articles.models import Article, ArticleEvent, ArticlePhoto
 from articles.workflow import WorkflowError
-from tests.articles.workflow_factories import Newsroom, ready_story
+from tests.articles.workflow_factories import ready_story
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def newsroom():
-    return Newsroom()
 
 
 @pytest.fixture
