@@ -156,7 +156,7 @@ class ArticlePhotoInline(admin.TabularInline):
     formset = ArticlePhotoFormSet
     extra = 1
     autocomplete_fields = ["photo"]
-    fields = ["thumbnail", "photo", "upload", "role", "order", "caption", "alt_text"]
+    fields = ["thumbnail", "photo", "upload", "caption", "alt_text", "role", "order"]
     readonly_fields = ["thumbnail"]
     verbose_name = _("foto")
     verbose_name_plural = _(

@@ -174,6 +174,11 @@ class ArticlePhotoInlineForm(forms.ModelForm):
         self.fields["photo"].required = False
         if self.instance.pk and self.instance.photo_id:
             self.fields["alt_text"].initial = self.instance.photo.alt_text
+            if self.instance.photo.caption:
+                # An empty box would look like a photo without a caption.
+                self.fields["caption"].widget.attrs["placeholder"] = _(
+                    "Dari pustaka: %(caption)s"
+                ) % {"caption": self.instance.photo.caption}
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
