@@ -2,6 +2,8 @@
 agencies they name. All labels are Indonesian through the models'
 ``verbose_name`` and gettext."""
 
+import re
+
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.utils import unquote
@@ -9,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -28,6 +30,7 @@ from .forms import (
     ArticleAdminForm,
     ArticlePhotoFormSet,
     ArticlePhotoInlineForm,
+    PhotoSubjectFormSet,
     parse_workflow_time,
 )
 from .models import (
@@ -48,6 +51,9 @@ from .revisions import compare as compare_revisions
 from .selectors import caption_from_subjects
 
 User = get_user_model()
+
+# A revision id in a query string: ASCII digits only ("²".isdigit() is true).
+ASCII_ID = re.compile(r"[0-9]{1,18}")
 
 
 @admin.register(Category)
@@ -432,6 +438,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     # --- saving -------------------------------------------------------------
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "related" and not rights.is_editor(request.user):
+            # A contributor links their own agency's stories or public ones,
+            # never another agency's unpublished work.
+            kwargs["queryset"] = Article.objects.filter(
+                Q(pk__in=rights.stories_for(request.user).values("pk"))
+                | Q(pk__in=Article.objects.visible().values("pk"))
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, ArticlePhotoInline):
@@ -587,7 +603,7 @@ class ArticleAdmin(admin.ModelAdmin):
             token = form.data.get("revision_token") or ""
             context["workflow"]["stale_compare_url"] = (
                 reverse("admin:articles_article_compare", args=[obj.pk])
-                + f"?a={int(token) if token.isdigit() else ''}&b={stale.pk}"
+                + f"?a={token if ASCII_ID.fullmatch(token) else ''}&b={stale.pk}"
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -697,7 +713,7 @@ class ArticleAdmin(admin.ModelAdmin):
         obj = self._viewable(request, object_id)
         revisions = obj.revisions.select_related("author")
         a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
-        if not (a_id.isdigit() and b_id.isdigit()):
+        if not (ASCII_ID.fullmatch(a_id) and ASCII_ID.fullmatch(b_id)):
             pair = since_submission_pair(obj)
             if pair is None:
                 self.message_user(
@@ -902,6 +918,7 @@ class ArticleSlugRedirectAdmin(admin.ModelAdmin):
 
 class PhotoSubjectInline(admin.TabularInline):
     model = PhotoSubject
+    formset = PhotoSubjectFormSet
     extra = 1
     autocomplete_fields = ["official"]
     fields = ["official", "place", "order"]
@@ -915,6 +932,11 @@ admin.site.unregister(Photo)
 @admin.register(Photo)
 class PhotoWithSubjectsAdmin(media_admin.PhotoAdmin):
     readonly_fields = [*media_admin.PhotoAdmin.readonly_fields, "suggested_caption"]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or rights.can_change_photo(request.user, obj)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -12,6 +12,7 @@ from taggit.forms import TagWidget
 from media_library.processing import photo_clean
 from media_library.services import photo_create
 
+from . import rights
 from .models import Article, ArticlePhoto, ArticleRevision
 from .services import latest_revision_id
 
@@ -138,9 +139,15 @@ def parse_workflow_time(value):
         moment = datetime.datetime.fromisoformat(value.strip())
     except ValueError:
         return None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment if moment > timezone.now() else None
+    try:
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        # Stored in UTC and shown in Jakarta time: both must exist.
+        moment.astimezone(datetime.UTC)
+        timezone.localtime(moment)
+        return moment if moment > timezone.now() else None
+    except (OverflowError, ValueError):  # past year 9999 once converted
+        return None
 
 
 class ArticlePhotoInlineForm(forms.ModelForm):
@@ -206,24 +213,52 @@ class ArticlePhotoInlineForm(forms.ModelForm):
                 alt_text=alt_text,
             )
         photo = self.instance.photo
-        if alt_text and photo.alt_text != alt_text:
+        may_change = upload or rights.can_change_photo(self.user, photo)
+        if alt_text and photo.alt_text != alt_text and may_change:
             photo.alt_text = alt_text
             photo.save(update_fields=["alt_text", "updated_at"])
         return super().save(commit=commit)
 
 
-class ArticlePhotoFormSet(forms.BaseInlineFormSet):
-    """The photo rows of a story, checked together: one featured photo at most."""
+class WholeSetFormSet(forms.BaseInlineFormSet):
+    """An inline formset that can check a rule over all rows of its parent.
+
+    Rows are judged as they will be after the save: the submitted rows that
+    are kept, plus rows already in the database that the form did not carry
+    (added meanwhile by someone else, or left out of a crafted request).
+    """
+
+    def rows_after_save(self):
+        """(cleaned data, pk or None) for every row the parent will have."""
+        rows, carried = [], set()
+        for form in self.forms:
+            if form.instance.pk:
+                carried.add(form.instance.pk)
+            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
+                continue
+            if form.instance.pk or form.has_changed():
+                rows.append((form.cleaned_data, form.instance.pk))
+        if self.instance.pk:
+            fields = [f.name for f in self.model._meta.concrete_fields]
+            for values in (
+                self.get_queryset()
+                .model._default_manager.filter(**{self.fk.name: self.instance})
+                .exclude(pk__in=carried)
+                .values(*fields)
+            ):
+                rows.append((values, values["id"]))
+        return rows
+
+
+class ArticlePhotoFormSet(WholeSetFormSet):
+    """The photo rows of a story: one featured photo at most."""
 
     def clean(self):
         super().clean()
         featured = [
-            form
-            for form in self.forms
-            if (form.has_changed() or form.instance.pk)
-            and not self._should_delete_form(form)
-            and getattr(form, "cleaned_data", {}).get("role")
-            == ArticlePhoto.Role.FEATURED
+            pk
+            for data, pk in self.rows_after_save()
+            if data.get("role") == ArticlePhoto.Role.FEATURED
         ]
         if len(featured) > 1:
             raise forms.ValidationError(
@@ -233,3 +268,34 @@ class ArticlePhotoFormSet(forms.BaseInlineFormSet):
                 ),
                 code="two_featured",
             )
+
+    def save_existing_objects(self, commit=True):
+        # The database allows one featured photo per story at any moment, so
+        # rows that stop being featured (or go) are written before the one
+        # that becomes featured.
+        count = self.initial_form_count()
+        self.forms[:count] = sorted(self.forms[:count], key=self._becomes_featured)
+        return super().save_existing_objects(commit)
+
+    def _becomes_featured(self, form):
+        return not self._should_delete_form(form) and (
+            getattr(form, "cleaned_data", {}).get("role") == ArticlePhoto.Role.FEATURED
+        )
+
+
+class PhotoSubjectFormSet(WholeSetFormSet):
+    """The people in a photo: each official once."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for data, _pk in self.rows_after_save():
+            official = data.get("official") or data.get("official_id")
+            official_id = getattr(official, "pk", official)
+            if official_id is None:
+                continue
+            if official_id in seen:
+                raise forms.ValidationError(
+                    _("Pejabat ini sudah ada di foto tersebut."), code="twice"
+                )
+            seen.add(official_id)

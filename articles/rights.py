@@ -76,3 +76,25 @@ def can_delete(user, article):
     if is_editor(user):
         return True
     return can_edit(user, article) and not was_ever_published(article)
+
+
+def can_change_photo(user, photo):
+    """Change a library photo's caption, alt text or people.
+
+    Editors change any photo. A contributor changes only photos uploaded by
+    someone of their own agency, and only while every story using the photo
+    is one they may edit: a published story's photo changes through an editor.
+    """
+    if is_editor(user):
+        return True
+    agency_id = user_agency_id(user) if user and user.is_active else None
+    if agency_id is None or photo.uploaded_by_id is None:
+        return False
+    if photo.uploaded_by_id != user.pk and (
+        user_agency_id(photo.uploaded_by) != agency_id
+    ):
+        return False
+    return all(
+        can_edit(user, use.article)
+        for use in photo.article_uses.select_related("article")
+    )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
@@ -201,6 +202,14 @@ def _python_snippet(body, terms):
     return mark_safe(text)  # noqa: S308 - built from escaped words only
 
 
+# Dates outside these bounds overflow when turned into times at either end of
+# the calendar; such a filter is ignored like any other bad value.
+DATE_BOUNDS = [
+    MinValueValidator(datetime.date(1900, 1, 1)),
+    MaxValueValidator(datetime.date(9000, 12, 31)),
+]
+
+
 class SearchForm(forms.Form):
     """The search page's query and filters; bad filter values are ignored."""
 
@@ -222,11 +231,13 @@ class SearchForm(forms.Form):
     dari = forms.DateField(
         label=_("Dari tanggal"),
         required=False,
+        validators=DATE_BOUNDS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     sampai = forms.DateField(
         label=_("Sampai tanggal"),
         required=False,
+        validators=DATE_BOUNDS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

@@ -5,13 +5,16 @@ tags in quotes ("pilkada 2024"), which confuses writers; here a tag is
 whatever stands between commas.
 """
 
+from django.utils.text import slugify
+
 
 def parse_tags(text):
     """ "pilkada 2024, keamanan" -> ["keamanan", "pilkada 2024"]."""
     seen = {}
     for raw in (text or "").split(","):
         name = " ".join(raw.split()).strip("\"'")
-        if name:
+        # A tag needs a letter or digit: "!!!" would get an empty address.
+        if slugify(name, allow_unicode=True):
             seen.setdefault(name.lower(), name[:100])
     return sorted(seen.values())
 

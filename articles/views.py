@@ -322,7 +322,7 @@ def _archive_url(day):
 
 
 def archive_month(request, year, month):
-    if not 1 <= month <= 12 or not 2000 <= year <= 9999:
+    if not 1 <= month <= 12 or not 2000 <= year <= 9000:
         raise Http404(_("Bulan tidak dikenal."))
     start = datetime.date(year, month, 1)
     following = (start + datetime.timedelta(days=32)).replace(day=1)
