@@ -83,7 +83,7 @@ def event_notify(*, event_id):
     messages = []
     for user in recipients:
         body = render_to_string(
-            "workflow/email/event.txt", {**context, "recipient": user}
+            "workflow/email/event.txt", {**context, "recipient": user}, using="text"
         )
         messages.append(EmailMessage(" ".join(subject.split()), body, to=[user.email]))
     try:

@@ -147,6 +147,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text mail bodies: nothing there is HTML, so nothing is
+        # HTML-escaped. Used only by name (``using="text"``).
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates" / "text"],
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

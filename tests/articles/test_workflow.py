@@ -59,13 +59,16 @@ def test_request_changes_needs_a_comment_and_mails_it_to_the_author(
     assert story.status == Status.IN_REVIEW
     with django_capture_on_commit_callbacks(execute=True):
         workflow.article_request_changes(
-            article=story, by=newsroom.editor, comment="Nama Kapolres salah eja."
+            article=story,
+            by=newsroom.editor,
+            comment='Nama "Kapolres" & Pj. salah eja.',
         )
     story.refresh_from_db()
     assert story.status == Status.CHANGES_REQUESTED
-    assert story.events.first().comment == "Nama Kapolres salah eja."
+    assert story.events.first().comment == 'Nama "Kapolres" & Pj. salah eja.'
     assert [m.to for m in mail.outbox] == [[newsroom.contributor_a.email]]
-    assert "Nama Kapolres salah eja." in mail.outbox[0].body
+    # A plain-text mail: the editor's words arrive as typed, not HTML-escaped.
+    assert 'Nama "Kapolres" & Pj. salah eja.' in mail.outbox[0].body
     assert "perlu revisi" in mail.outbox[0].subject
 
 
