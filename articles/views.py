@@ -83,11 +83,13 @@ def article_detail(request, slug):
     article = selectors.story_for_reader(slug)
     if article is None:
         moved = (
-            ArticleSlugRedirect.objects.filter(old_slug=slug)
+            ArticleSlugRedirect.objects.filter(
+                old_slug=slug, article__in=Article.objects.visible()
+            )
             .select_related("article")
             .first()
         )
-        if moved and moved.article.is_visible:
+        if moved:
             return redirect(moved.article, permanent=True)
         raise Http404(_("Berita tidak ditemukan."))
     return render_article(request, article)

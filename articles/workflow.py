@@ -83,7 +83,7 @@ def _require(allowed):
         raise WorkflowError(_("Anda tidak berhak melakukan tindakan ini."))
 
 
-def _transition(article, locked, *, by, action, to, comment="", fields=()):
+def _transition(article, locked, *, by, action, to, comment="", fields=(), notify=True):
     """Save the new state with ``update_fields`` and record the event."""
     from_status = locked.status
     locked.status = to
@@ -105,13 +105,17 @@ def _transition(article, locked, *, by, action, to, comment="", fields=()):
     # Keep the caller's object in step with the row.
     article.status = locked.status
     article.published_at = locked.published_at
-    transaction.on_commit(lambda: notifications.event_notify(event_id=event.pk))
+    if notify:
+        transaction.on_commit(lambda: notifications.event_notify(event_id=event.pk))
     return event
 
 
 @transaction.atomic
-def article_submit(*, article, by):
-    """Send a draft (or a story sent back) to the editors for review."""
+def article_submit(*, article, by, notify=True):
+    """Send a draft (or a story sent back) to the editors for review.
+
+    ``notify=False`` records the event without mail (imports, demo content).
+    """
     locked = _locked(article)
     _require(rights.can_edit(by, locked))
     _require_state(
@@ -121,7 +125,12 @@ def article_submit(*, article, by):
     )
     _check_publishable(locked, _("diajukan"))
     return _transition(
-        article, locked, by=by, action=Action.SUBMIT, to=Status.IN_REVIEW
+        article,
+        locked,
+        by=by,
+        action=Action.SUBMIT,
+        to=Status.IN_REVIEW,
+        notify=notify,
     )
 
 
@@ -154,7 +163,7 @@ def article_request_changes(*, article, by, comment):
 
 
 @transaction.atomic
-def article_publish(*, article, by, at=None):
+def article_publish(*, article, by, at=None, notify=True):
     """Publish now, or at ``at`` (a future time schedules the story).
 
     A scheduled story becomes visible through ``Article.objects.visible()``
@@ -186,6 +195,7 @@ def article_publish(*, article, by, at=None):
             else ""
         ),
         fields=["published_at"],
+        notify=notify,
     )
 
 

@@ -238,7 +238,17 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Warta <warta@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WARTA_SITE_NAME = env("WARTA_SITE_NAME", "MMC Kotawaringin Barat")
-WARTA_SITE_URL = env("WARTA_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address, for canonical links, feeds, sitemaps and mail. In
+# production it must be set: links to 127.0.0.1 in shared stories and
+# sitemaps would send readers and search engines nowhere.
+WARTA_SITE_URL = (env("WARTA_SITE_URL", "") or "").rstrip("/")
+if not WARTA_SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "WARTA_SITE_URL is not set. Set the public address of the portal, "
+            "e.g. WARTA_SITE_URL=https://mmc.kotawaringinbaratkab.go.id"
+        )
+    WARTA_SITE_URL = "http://127.0.0.1:8000"
 WARTA_CONTACT = env(
     "WARTA_CONTACT",
     "Media Center Kabupaten Kotawaringin Barat, Jl. Sutan Syahrir No. 2, Pangkalan Bun",

@@ -106,3 +106,38 @@ def test_refuses_with_debug_off_unless_forced(settings):
     assert not Article.objects.exists()
     call_command("seed_demo", "--force", verbosity=0)
     assert Article.objects.filter(slug=SEED_SLUG).exists()
+
+
+def test_every_paragraph_of_the_seed_story_reaches_the_reader(seeded, client):
+    """The story as published in the source (tests/articles/data/), paragraph by
+    paragraph, is on the public page: title, captions, dateline, body, credit."""
+    from pathlib import Path
+
+    from lxml import html
+
+    source = Path(__file__).parent / "data" / "seed-article.txt"
+    paragraphs = [
+        " ".join(p.split()) for p in source.read_text().split("\n\n") if p.strip()
+    ]
+    page = client.get(seeded.get_absolute_url())
+    text = " ".join(html.fromstring(page.content).text_content().split())
+    missing = [p for p in paragraphs if p not in text]
+    assert not missing
+    assert len(paragraphs) == 14
+
+
+def test_seed_stories_went_through_the_workflow(seeded):
+    from articles.models import ArticleEvent
+
+    actions = list(
+        ArticleEvent.objects.filter(article=seeded)
+        .order_by("pk")
+        .values_list("action", "actor__username")
+    )
+    assert actions == [("submit", "humas.kesbangpol"), ("publish", "redaktur")]
+    assert seeded.revisions.exists()
+    assert (
+        not ArticleEvent.objects.filter(article__in=Article.objects.visible())
+        .exclude(action__in=["submit", "publish"])
+        .exists()
+    )

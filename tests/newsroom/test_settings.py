@@ -18,6 +18,7 @@ PRINT_SETTINGS = (
     "'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE}))"
 )
 GOOD_KEY = "k" * 20 + "-production-secret-0123456789"
+SITE = "https://mmc.kotawaringinbaratkab.go.id"
 
 
 def start(**environ):
@@ -26,6 +27,7 @@ def start(**environ):
         k: v
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL"}
+        and not k.startswith("WARTA_")
     }
     clean.update(environ, DJANGO_SETTINGS_MODULE="newsroom.settings")
     return subprocess.run(
@@ -53,8 +55,14 @@ def test_production_with_an_insecure_secret_key_refuses_to_start(key):
     assert "SECRET_KEY is insecure" in result.stderr
 
 
+def test_production_without_a_public_address_refuses_to_start():
+    result = start(DEBUG="false", SECRET_KEY=GOOD_KEY)
+    assert result.returncode != 0
+    assert "WARTA_SITE_URL is not set" in result.stderr
+
+
 def test_defaults_are_sqlite_local_memory_indonesian_jakarta_and_debug_off():
-    result = start(SECRET_KEY=GOOD_KEY)
+    result = start(SECRET_KEY=GOOD_KEY, WARTA_SITE_URL=SITE)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
         "engine": "django.db.backends.sqlite3",
@@ -68,6 +76,7 @@ def test_defaults_are_sqlite_local_memory_indonesian_jakarta_and_debug_off():
 def test_database_and_redis_urls_switch_backends():
     result = start(
         SECRET_KEY=GOOD_KEY,
+        WARTA_SITE_URL=SITE,
         DATABASE_URL="postgres://warta:pw@db.example:5433/berita",
         REDIS_URL="redis://127.0.0.1:6379/1",
     )

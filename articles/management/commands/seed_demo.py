@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from articles import workflow
 from articles.models import (
     Agency,
     AgencyMembership,
@@ -555,8 +556,6 @@ class Command(BaseCommand):
             credit_line="humas dinkes",
             author=users["redaktur"],
             event_date=datetime.date(2024, 5, 30),
-            status=Article.Status.PUBLISHED,
-            published_at=SEED_MOMENT - datetime.timedelta(days=5),
         )
         article.agencies.set(
             [agencies["dinkes-kobar"], agencies["puskesmas-semanggang"]]
@@ -576,7 +575,16 @@ class Command(BaseCommand):
         ArticlePhoto.objects.create(
             article=article, photo=photo, role=ArticlePhoto.Role.FEATURED
         )
+        self.publish(
+            article, users["redaktur"], SEED_MOMENT - datetime.timedelta(days=5)
+        )
         return article
+
+    def publish(self, article, editor, at, *, writer=None):
+        """Through the editorial workflow, like any story: events and a revision."""
+        if writer is not None:
+            workflow.article_submit(article=article, by=writer, notify=False)
+        workflow.article_publish(article=article, by=editor, at=at, notify=False)
 
     def seed_main_story(self, users, categories, agencies, officials, related):
         if Article.objects.filter(slug=SEED_SLUG).exists():
@@ -652,8 +660,6 @@ class Command(BaseCommand):
             event_date=datetime.date(2024, 6, 4),
             event_place=SEED_PLACE,
             is_headline=True,
-            status=Article.Status.PUBLISHED,
-            published_at=SEED_MOMENT,
         )
         article.agencies.set(
             [
@@ -694,6 +700,7 @@ class Command(BaseCommand):
             order=2,
             role=ArticlePhoto.Role.GALLERY,
         )
+        self.publish(article, users["redaktur"], SEED_MOMENT, writer=author)
 
     def seed_further_stories(self, users, categories, agencies):
         now = timezone.now()
@@ -713,8 +720,6 @@ class Command(BaseCommand):
                 contributing_agency=agencies[agency],
                 credit_line=f"humas {agencies[agency].short_name.lower()}",
                 author=users["redaktur"],
-                status=Article.Status.PUBLISHED,
-                published_at=published_at,
                 event_date=timezone.localdate(published_at),
             )
             article.agencies.set([agencies[agency]])
@@ -731,3 +736,4 @@ class Command(BaseCommand):
             ArticlePhoto.objects.create(
                 article=article, photo=photo, role=ArticlePhoto.Role.FEATURED
             )
+            self.publish(article, users["redaktur"], published_at)
