@@ -8,11 +8,12 @@ What we chose and why:
   response that is never cached. Readers without JavaScript (mostly bots) are
   not counted, which is what we want.
 - Each report increments a per-story, per-day counter in the cache (an atomic
-  INCR in Redis). Only every ``READ_BATCH``-th read writes to the database,
-  adding ``READ_BATCH`` to that day's ``ArticleDailyReads`` row and to
-  ``Article.view_count``. A story read 10,000 times an hour costs 1,000
-  small UPDATEs an hour, not 10,000; the remainder below one batch is lost at
-  day's end or on cache eviction. "Terpopuler" only has to be about right.
+  INCR in Redis). The first read of a day writes at once (so a story read a
+  few times still appears); after that only every ``READ_BATCH``-th read
+  writes to the database, adding the batch to that day's
+  ``ArticleDailyReads`` row and to ``Article.view_count``. A story read
+  10,000 times an hour costs 1,000 small UPDATEs an hour, not 10,000; the
+  remainder below one batch is lost at day's end or on cache eviction. "Terpopuler" only has to be about right.
 - The counter updates use ``QuerySet.update``: no ``post_save``, so reading a
   story never invalidates the page cache. The list refreshes as cached pages
   expire.
@@ -42,8 +43,14 @@ def read_record(*, article_id, batch=READ_BATCH):
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=2 * 24 * 3600)
         count = 1
-    if count % batch == 0:
-        reads_flush(article_id=article_id, day=day, count=batch)
+    # The first read of the day is written at once, so a story read only a
+    # few times still shows up; after that, one write per batch of reads.
+    if count == 1:
+        reads_flush(article_id=article_id, day=day, count=1)
+    elif count % batch == 0:
+        reads_flush(
+            article_id=article_id, day=day, count=batch - 1 if count == batch else batch
+        )
 
 
 def reads_flush(*, article_id, day, count):
