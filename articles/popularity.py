@@ -13,7 +13,8 @@ What we chose and why:
   writes to the database, adding the batch to that day's
   ``ArticleDailyReads`` row and to ``Article.view_count``. A story read
   10,000 times an hour costs 1,000 small UPDATEs an hour, not 10,000; the
-  remainder below one batch is lost at day's end or on cache eviction. "Terpopuler" only has to be about right.
+  remainder below one batch is lost at day's end or on cache eviction.
+  "Terpopuler" only has to be about right.
 - The counter updates use ``QuerySet.update``: no ``post_save``, so reading a
   story never invalidates the page cache. The list refreshes as cached pages
   expire.
