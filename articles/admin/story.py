@@ -1,17 +1,13 @@
-"""The newsroom's admin: stories with their photos, and the people and
-agencies they name. All labels are Indonesian through the models'
-``verbose_name`` and gettext."""
+"""Admin for stories: the form with its photos, workflow buttons, history,
+revisions, the review queue and old addresses."""
 
 import re
 
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.utils import unquote
-from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
-from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,139 +17,26 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-import media_library.admin as media_admin
-from media_library.models import Photo
-
-from . import rights, services, workflow
-from .forms import (
+from .. import rights, services, workflow
+from ..forms import (
     TRANSITION_INPUTS,
     ArticleAdminForm,
     ArticlePhotoFormSet,
     ArticlePhotoInlineForm,
-    PhotoSubjectFormSet,
     parse_workflow_time,
 )
-from .models import (
-    Agency,
-    AgencyMembership,
+from ..models import (
     Article,
     ArticleEvent,
     ArticleInReview,
     ArticlePhoto,
     ArticleSlugRedirect,
-    Category,
-    Official,
-    PhotoSubject,
-    Position,
 )
-from .preview import preview_link_make
-from .revisions import compare as compare_revisions
-from .selectors import caption_from_subjects
-
-User = get_user_model()
+from ..preview import preview_link_make
+from ..revisions import compare as compare_revisions
 
 # A revision id in a query string: ASCII digits only ("²".isdigit() is true).
 ASCII_ID = re.compile(r"[0-9]{1,18}")
-
-
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "display_order", "story_count"]
-    list_editable = ["display_order"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(_story_count=Count("articles"))
-            .order_by("display_order", "name")
-        )
-
-    @admin.display(description=_("jumlah berita"), ordering="_story_count")
-    def story_count(self, obj):
-        return obj._story_count
-
-
-class PositionInline(admin.TabularInline):
-    model = Position
-    fk_name = "official"
-    extra = 1
-    autocomplete_fields = ["agency"]
-    fields = ["title", "short_title", "agency", "start_date", "end_date"]
-
-
-class AgencyPositionInline(admin.TabularInline):
-    model = Position
-    fk_name = "agency"
-    extra = 0
-    autocomplete_fields = ["official"]
-    fields = ["official", "title", "short_title", "start_date", "end_date"]
-    verbose_name_plural = _("pejabat di instansi ini")
-
-
-@admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["short_name", "name", "kind", "parent", "is_active"]
-    list_filter = ["kind", "is_active"]
-    list_select_related = ["parent"]
-    search_fields = ["name", "short_name"]
-    autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["short_name"]}
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    inlines = [AgencyPositionInline]
-
-
-@admin.register(Official)
-class OfficialAdmin(admin.ModelAdmin):
-    list_display = ["display_name", "current_position", "is_active"]
-    list_filter = ["is_active", "positions__agency__kind"]
-    search_fields = ["name", "rank", "positions__title", "positions__short_title"]
-    autocomplete_fields = ["portrait"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [PositionInline]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("positions")
-
-    def get_search_results(self, request, queryset, search_term):
-        results, may_have_duplicates = super().get_search_results(
-            request, queryset, search_term
-        )
-        return results.distinct(), False
-
-    @admin.display(description=_("nama"), ordering="name")
-    def display_name(self, obj):
-        return obj.display_name
-
-    @admin.display(description=_("jabatan sekarang"))
-    def current_position(self, obj):
-        today = timezone.localdate()
-        held = [
-            p
-            for p in obj.positions.all()
-            if (p.start_date is None or p.start_date <= today)
-            and (p.end_date is None or p.end_date >= today)
-        ]
-        return ", ".join(p.label for p in held) or "—"
-
-
-@admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
-    list_display = [
-        "official",
-        "title",
-        "short_title",
-        "agency",
-        "start_date",
-        "end_date",
-    ]
-    list_filter = ["agency__kind", "agency"]
-    list_select_related = ["official", "agency"]
-    search_fields = ["official__name", "title", "short_title", "agency__short_name"]
-    autocomplete_fields = ["official", "agency"]
-    date_hierarchy = "start_date"
 
 
 class ArticlePhotoInline(admin.TabularInline):
@@ -883,87 +766,9 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, _("lihat perubahan"))
 
 
-class AgencyMembershipInline(admin.StackedInline):
-    model = AgencyMembership
-    can_delete = True
-    autocomplete_fields = ["agency"]
-    verbose_name = _("instansi (untuk kontributor)")
-    verbose_name_plural = _("instansi (untuk kontributor)")
-
-
-admin.site.unregister(User)
-
-
-@admin.register(User)
-class NewsroomUserAdmin(UserAdmin):
-    """Django's user admin with the agency a contributor writes for."""
-
-    inlines = [*UserAdmin.inlines, AgencyMembershipInline]
-    list_display = [*UserAdmin.list_display, "agency"]
-    list_select_related = ["agency_membership__agency"]
-
-    @admin.display(description=_("instansi"))
-    def agency(self, obj):
-        membership = getattr(obj, "agency_membership", None)
-        return membership.agency if membership else "—"
-
-
 @admin.register(ArticleSlugRedirect)
 class ArticleSlugRedirectAdmin(admin.ModelAdmin):
     list_display = ["old_slug", "article", "created_at"]
     list_select_related = ["article"]
     search_fields = ["old_slug", "article__title"]
     autocomplete_fields = ["article"]
-
-
-class PhotoSubjectInline(admin.TabularInline):
-    model = PhotoSubject
-    formset = PhotoSubjectFormSet
-    extra = 1
-    autocomplete_fields = ["official"]
-    fields = ["official", "place", "order"]
-
-
-# The photo library's admin, with the people in each photo: the tie between a
-# photo and a person belongs to articles, so the inline is added here.
-admin.site.unregister(Photo)
-
-
-@admin.register(Photo)
-class PhotoWithSubjectsAdmin(media_admin.PhotoAdmin):
-    readonly_fields = [*media_admin.PhotoAdmin.readonly_fields, "suggested_caption"]
-
-    def has_change_permission(self, request, obj=None):
-        if not super().has_change_permission(request, obj):
-            return False
-        return obj is None or rights.can_change_photo(request.user, obj)
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        if obj is None:
-            return fieldsets
-        people = (_("Orang di foto"), {"fields": ["suggested_caption"]})
-        return [fieldsets[0], people, *fieldsets[1:]]
-
-    def get_inlines(self, request, obj):
-        inlines = super().get_inlines(request, obj)
-        return inlines if obj is None else [PhotoSubjectInline, *inlines]
-
-    @admin.display(description=_("usulan keterangan dari orang di foto"))
-    def suggested_caption(self, obj):
-        if not obj.pk:
-            return "—"
-        subjects = obj.subjects.select_related("official")
-        day = obj.taken_on or timezone.localdate()
-        return caption_from_subjects(subjects, day) or "—"
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if form.instance.subjects.exists() and not form.instance.caption:
-            messages.info(
-                request,
-                _(
-                    "Keterangan foto masih kosong; lihat usulan "
-                    "keterangan dari orang di foto."
-                ),
-            )

@@ -1,0 +1,7 @@
+"""The newsroom's admin, in Indonesian: stories with their photos and
+workflow, the people and agencies they name, users and their agencies.
+
+Importing the modules registers their ModelAdmins.
+"""
+
+from . import people, photos, story, taxonomy, users  # noqa: F401
