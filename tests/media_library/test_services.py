@@ -230,3 +230,21 @@ def test_photo_factory_makes_distinct_stored_photos():
 
     assert len({p.checksum for p in photos}) == 3
     assert all(p.renditions.count() == 4 for p in photos)  # 320, 640 × 2
+
+
+def test_files_get_random_names_in_dated_folders_never_the_clients_name():
+    import re
+
+    from django.utils import timezone
+
+    photo = photo_create(file=jpeg_upload(name="../../etc/Rapat Bupati.JPG", seq=77))
+    today = timezone.localdate()
+    assert re.fullmatch(
+        rf"photos/{today:%Y/%m/%d}/[0-9a-f]{{32}}\.jpg", photo.file.name
+    )
+    for rendition in photo.renditions.all():
+        assert re.fullmatch(
+            rf"renditions/{today:%Y/%m/%d}/[0-9a-f]{{24}}-\d+w\.(jpg|webp)",
+            rendition.file.name,
+        )
+    assert "Rapat" not in photo.file.name
