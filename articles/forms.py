@@ -239,14 +239,15 @@ class WholeSetFormSet(forms.BaseInlineFormSet):
             if form.instance.pk or form.has_changed():
                 rows.append((form.cleaned_data, form.instance.pk))
         if self.instance.pk:
-            fields = [f.name for f in self.model._meta.concrete_fields]
-            for values in (
-                self.get_queryset()
-                .model._default_manager.filter(**{self.fk.name: self.instance})
-                .exclude(pk__in=carried)
-                .values(*fields)
-            ):
-                rows.append((values, values["id"]))
+            others = self.model._default_manager.filter(
+                **{self.fk.name: self.instance}
+            ).exclude(pk__in=carried)
+            rows += [
+                (values, values["pk"])
+                for values in others.values(
+                    "pk", *(f.name for f in self.model._meta.concrete_fields)
+                )
+            ]
         return rows
 
 
