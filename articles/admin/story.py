@@ -529,7 +529,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     in (Article.Status.CHANGES_REQUESTED, Article.Status.UNPUBLISHED)
                     else None,
                     "events": list(obj.events.select_related("actor")[:5]),
-                    "preview_url": reverse("preview:article", args=[obj.pk]),
+                    "preview_url": reverse("portal:preview", args=[obj.pk]),
                     "history_url": reverse(
                         "admin:articles_article_history", args=[obj.pk]
                     ),
