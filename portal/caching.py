@@ -53,7 +53,7 @@ GENERATION_KEY = "warta:pages:generation"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
 PAGE_KEY = "warta:pages:{generation}:{digest}"
 # Paths never cached: the admin, previews, the read counter, uploads.
-UNCACHED_PREFIXES = ("/admin/", "/pratinjau/", "/baca/", "/ckeditor", "/media/")
+UNCACHED_PREFIXES = ("/admin/", "/pratinjau/", "/baca/", "/editor/", "/media/")
 BROWSER_MAX_AGE = 60
 
 
