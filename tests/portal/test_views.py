@@ -1,9 +1,13 @@
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import ArticleSlugRedirect
 from articles.services import slug_redirect_record
-from tests.articles.factories import ArticleFactory
+from portal.views import PAGE_SIZE
+from tests.articles.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +49,22 @@ def test_renaming_back_drops_the_redirect_loop():
     ]
 
 
-def test_out_of_range_page_gives_the_last_page(client):
-    ArticleFactory(published=True)
-    assert client.get("/?page=999").status_code == 200
-    assert client.get("/?page=abc").status_code == 200
+def test_a_page_number_past_the_end_shows_the_last_page(client):
+    category = CategoryFactory(name="Pemerintahan", slug="pemerintahan")
+    now = timezone.now()
+    stories = [
+        ArticleFactory(
+            published=True,
+            category=category,
+            title=f"Berita nomor {n:02d}",
+            published_at=now - datetime.timedelta(hours=n),
+        )
+        for n in range(PAGE_SIZE + 1)
+    ]
+    oldest, newest = stories[-1], stories[0]
+
+    last = client.get("/kategori/pemerintahan/?page=999").content.decode()
+    garbled = client.get("/kategori/pemerintahan/?page=abc").content.decode()
+
+    assert oldest.title in last and newest.title not in last
+    assert newest.title in garbled and oldest.title not in garbled
