@@ -216,7 +216,7 @@ class ArticlePhotoInlineForm(forms.ModelForm):
                 by=self.user,
                 photo=cleaned.get("photo"),
                 cleaned=self.cleaned_photo,
-                alt_text=cleaned.get("alt_text", ""),
+                alt_text=self._alt_text_given(),
             )
         except forms.ValidationError as error:
             self.add_error(None, error)
@@ -232,8 +232,19 @@ class ArticlePhotoInlineForm(forms.ModelForm):
             by=self.user,
             upload=self.cleaned_data.get("upload"),
             cleaned=self.cleaned_photo,
-            alt_text=self.cleaned_data.get("alt_text", ""),
+            alt_text=self._alt_text_given(),
         )
+
+    def _alt_text_given(self):
+        """The alt text typed for the row's photo, or "" to leave the library's.
+
+        The box opens with the alt text of the photo the row had; left as it
+        was while another photo is picked or uploaded, it does not describe
+        the new one.
+        """
+        if "alt_text" in self.changed_data:
+            return self.cleaned_data.get("alt_text", "")
+        return ""
 
 
 class WholeSetFormSet(forms.BaseInlineFormSet):

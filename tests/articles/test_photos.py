@@ -53,6 +53,26 @@ def row_post(client, article, **row):
     )
 
 
+def existing_row_post(client, row, **changes):
+    """The story form posted back with its one photo row, as drawn, plus changes."""
+    fields = {
+        "id": row.pk,
+        "article": row.article_id,
+        "photo": row.photo_id,
+        "role": row.role,
+        "order": row.order,
+        "caption": row.caption,
+        "alt_text": row.photo.alt_text,
+        **changes,
+    }
+    return form_data(
+        client,
+        row.article,
+        **{"photos-TOTAL_FORMS": "1", "photos-INITIAL_FORMS": "1"},
+        **{f"photos-0-{name}": value for name, value in fields.items()},
+    )
+
+
 # --- a new upload ------------------------------------------------------------
 
 
@@ -326,3 +346,46 @@ def test_picking_another_agencys_photo_with_new_alt_text_is_refused_on_the_form(
     photo.refresh_from_db()
     assert photo.alt_text == THEIRS
     assert not ArticlePhoto.objects.filter(article=draft).exists()
+
+
+def test_picking_another_photo_for_a_row_keeps_that_photos_alt_text(
+    client, newsroom, draft
+):
+    row = article_photo_save(
+        row=new_row(draft, photo=PhotoFactory()), by=newsroom.contributor_a
+    )
+    other = PhotoFactory(alt_text="Peserta rapat di aula.")
+    client.force_login(newsroom.editor)
+
+    response = client.post(
+        change_url(draft), existing_row_post(client, row, photo=other.pk)
+    )
+
+    assert response.status_code == 302
+    row.refresh_from_db()
+    other.refresh_from_db()
+    assert row.photo == other
+    assert other.alt_text == "Peserta rapat di aula."
+
+
+def test_an_upload_on_a_row_replaces_its_photo_and_leaves_the_old_one(
+    client, newsroom, draft
+):
+    old = PhotoFactory(uploaded_by=newsroom.contributor_a, caption="Foto lama.")
+    row = article_photo_save(row=new_row(draft, photo=old), by=newsroom.contributor_a)
+    client.force_login(newsroom.contributor_a)
+
+    response = client.post(
+        change_url(draft),
+        existing_row_post(client, row, upload=jpeg_upload(seq=6), caption="Foto baru."),
+    )
+
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.photo != old
+    assert row.effective_caption == "Foto baru."
+    old.refresh_from_db()
+    assert (old.caption, old.alt_text) == (
+        "Foto lama.",
+        "Pejabat duduk di meja rapat di aula",
+    )
