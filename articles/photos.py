@@ -21,9 +21,10 @@ from media_library.services import photo_create, photo_existing, photo_update
 from . import rights
 
 REFUSED = _(
-    "Teks alternatif foto ini hanya bisa diubah oleh redaktur atau instansi yang "
-    "mengunggahnya, selama semua berita yang memakainya masih bisa Anda ubah. "
-    "Kosongkan kolom ini untuk memakai teks alternatif dari pustaka."
+    "Anda tidak bisa mengubah teks alternatif foto ini: foto ini diunggah "
+    "instansi lain atau dipakai berita yang tidak bisa Anda ubah. Minta "
+    "redaktur mengubahnya, atau kosongkan kolom ini untuk memakai teks "
+    "alternatif dari pustaka."
 )
 
 

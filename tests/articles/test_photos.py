@@ -244,7 +244,7 @@ def test_contributor_cannot_change_another_agencys_alt_text_by_reuploading_it(
             alt_text="palsu",
         )
 
-    assert "hanya bisa diubah oleh redaktur" in str(refused.value)
+    assert "tidak bisa mengubah teks alternatif foto ini" in str(refused.value)
     photo.refresh_from_db()
     assert photo.alt_text == THEIRS
     assert not ArticlePhoto.objects.exists()
@@ -324,7 +324,7 @@ def test_reuploading_another_agencys_photo_with_new_alt_text_is_refused_on_the_f
     )
 
     assert response.status_code == 200
-    assert "hanya bisa diubah oleh redaktur" in response.content.decode()
+    assert "tidak bisa mengubah teks alternatif foto ini" in response.content.decode()
     photo.refresh_from_db()
     assert photo.alt_text == THEIRS
     assert not ArticlePhoto.objects.filter(article=draft).exists()
@@ -342,7 +342,7 @@ def test_picking_another_agencys_photo_with_new_alt_text_is_refused_on_the_form(
     )
 
     assert response.status_code == 200
-    assert "hanya bisa diubah oleh redaktur" in response.content.decode()
+    assert "tidak bisa mengubah teks alternatif foto ini" in response.content.decode()
     photo.refresh_from_db()
     assert photo.alt_text == THEIRS
     assert not ArticlePhoto.objects.filter(article=draft).exists()
