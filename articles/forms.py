@@ -10,10 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 
 from media_library.processing import photo_clean
-from media_library.services import photo_create
 
-from . import rights
 from .models import Article, ArticlePhoto, ArticleRevision
+from .photos import article_photo_check, article_photo_save
 from .services import latest_revision_id
 
 # Workflow buttons on the story form: name -> (needs a comment, needs a time).
@@ -155,7 +154,9 @@ class ArticlePhotoInlineForm(forms.ModelForm):
 
     A humas writer usually has the photos on their phone or laptop, so the
     row takes an upload directly; it goes through the photo library's checks
-    and lands in the library like any other photo.
+    and lands in the library like any other photo. Saving goes through
+    ``articles.photos.article_photo_save``; a change to a library photo the
+    user may not make is refused here, before anything is written.
     """
 
     upload = forms.ImageField(
@@ -174,10 +175,18 @@ class ArticlePhotoInlineForm(forms.ModelForm):
         model = ArticlePhoto
         fields = ["photo", "upload", "role", "order", "caption", "alt_text"]
         widgets = {"caption": forms.Textarea(attrs={"rows": 3, "cols": 34})}
+        help_texts = {
+            "caption": _(
+                "Keterangan foto yang baru diunggah disimpan di pustaka foto. "
+                "Untuk foto dari pustaka, isi hanya bila berita ini perlu "
+                "keterangan lain; kosongkan untuk memakai keterangan pustaka."
+            )
+        }
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.cleaned_photo = None
         self.fields["photo"].required = False
         if self.instance.pk and self.instance.photo_id:
             self.fields["alt_text"].initial = self.instance.photo.alt_text
@@ -194,30 +203,48 @@ class ArticlePhotoInlineForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        missing = not cleaned.get("photo") and not cleaned.get("upload")
-        if missing and self.has_changed() and not cleaned.get("DELETE"):
-            raise forms.ValidationError(
-                _("Pilih foto dari pustaka atau unggah foto baru.")
+        if cleaned.get("DELETE"):
+            return cleaned
+        if not cleaned.get("photo") and not cleaned.get("upload"):
+            if self.has_changed():
+                raise forms.ValidationError(
+                    _("Pilih foto dari pustaka atau unggah foto baru.")
+                )
+            return cleaned
+        try:
+            article_photo_check(
+                by=self.user,
+                photo=cleaned.get("photo"),
+                cleaned=self.cleaned_photo,
+                alt_text=self._alt_text_given(),
             )
+        except forms.ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
     def save(self, commit=True):
-        upload = self.cleaned_data.get("upload")
-        alt_text = self.cleaned_data.get("alt_text", "")
-        if upload and not self.cleaned_data.get("photo"):
-            self.instance.photo = photo_create(
-                file=upload,
-                cleaned=self.cleaned_photo,
-                uploaded_by=self.user,
-                caption=self.cleaned_data.get("caption", ""),
-                alt_text=alt_text,
-            )
-        photo = self.instance.photo
-        may_change = upload or rights.can_change_photo(self.user, photo)
-        if alt_text and photo.alt_text != alt_text and may_change:
-            photo.alt_text = alt_text
-            photo.save(update_fields=["alt_text", "updated_at"])
-        return super().save(commit=commit)
+        if not commit:
+            # The row, its upload and any change to the library photo are
+            # one write; there is no unsaved half to hand back.
+            raise ValueError("A story's photo row is saved with commit=True only.")
+        return article_photo_save(
+            row=self.instance,
+            by=self.user,
+            upload=self.cleaned_data.get("upload"),
+            cleaned=self.cleaned_photo,
+            alt_text=self._alt_text_given(),
+        )
+
+    def _alt_text_given(self):
+        """The alt text typed for the row's photo, or "" to leave the library's.
+
+        The box opens with the alt text of the photo the row had; left as it
+        was while another photo is picked or uploaded, it does not describe
+        the new one.
+        """
+        if "alt_text" in self.changed_data:
+            return self.cleaned_data.get("alt_text", "")
+        return ""
 
 
 class WholeSetFormSet(forms.BaseInlineFormSet):

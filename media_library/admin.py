@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import PhotoChangeForm, PhotoForm
 from .models import Photo, Rendition
-from .services import photo_create
+from .services import photo_create, photo_update
 
 
 class RenditionInline(admin.TabularInline):
@@ -98,18 +98,23 @@ class PhotoAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
+            photo_update(
+                photo=obj,
+                **{name: form.cleaned_data[name] for name in form.changed_data},
+            )
             return
-        photo = photo_create(
+        stored = photo_create(
             file=form.cleaned_data["file"],
             cleaned=form.cleaned_photo,
             uploaded_by=request.user,
             **form.photo_fields(),
         )
-        # The admin carries on with `obj` (log entry, redirect): make it the
-        # stored row, which for a duplicate is the photo already there.
-        obj.__dict__.update(photo.__dict__)
-        obj.is_duplicate = photo.is_duplicate
+        # The admin carries on with `obj` (log entry, message, redirect): load
+        # the stored row into it, which for a duplicate is the photo already
+        # there, left as it was.
+        obj.pk = stored.pk
+        obj.refresh_from_db()
+        obj.is_duplicate = stored.is_duplicate
 
     def log_addition(self, request, obj, message):
         if obj.is_duplicate:

@@ -1,5 +1,8 @@
-"""Writes to the photo library. Every new photo goes through ``photo_create``."""
+"""Writes to the photo library: a new photo through ``photo_create``, a change
+to a stored one through ``photo_update``. Who may write is the caller's
+question; nothing here knows about stories or rights."""
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
@@ -57,8 +60,48 @@ def photo_create(*, file, uploaded_by=None, cleaned=None, **fields):
     return photo
 
 
+# The text a person writes about a photo; the file, its size and checksum
+# are the upload's and never change.
+EDITABLE_FIELDS = frozenset(
+    {"title", "caption", "alt_text", "credit", "taken_on", "place"}
+)
+
+
+def photo_update(*, photo, **fields):
+    """Write ``fields`` (Photo text fields) to ``photo``, with ``updated_at``.
+
+    Only the fields given are written, so a concurrent change to another
+    field is kept; with no field given nothing is written. Raises TypeError
+    for a field that is not one of ``EDITABLE_FIELDS`` and ValidationError
+    (message in Indonesian) for a value the field does not accept.
+    """
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"photo_update cannot write {', '.join(sorted(unknown))}")
+    if not fields:
+        return photo
+    values, errors = {}, {}
+    for name, value in fields.items():
+        try:
+            values[name] = Photo._meta.get_field(name).clean(value, photo)
+        except ValidationError as error:
+            errors[name] = error.error_list
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(photo, name, value)
+    with transaction.atomic():
+        photo.save(update_fields=[*fields, "updated_at"])
+    return photo
+
+
+def photo_existing(*, checksum):
+    """The library photo whose uploaded file had this SHA-256, or None."""
+    return Photo.objects.filter(checksum=checksum).first()
+
+
 def _existing(checksum):
-    photo = Photo.objects.filter(checksum=checksum).first()
+    photo = photo_existing(checksum=checksum)
     if photo is not None:
         photo.is_duplicate = True
     return photo

@@ -24,13 +24,14 @@ class PhotoSubjectInline(admin.TabularInline):
     fields = ["official", "place", "order"]
 
 
-# The photo library's admin, with the people in each photo: the tie between a
-# photo and a person belongs to articles, so the inline is added here.
 admin.site.unregister(Photo)
 
 
 @admin.register(Photo)
 class PhotoWithSubjectsAdmin(media_admin.PhotoAdmin):
+    """PhotoAdmin (whose edits go through ``photo_update``) with the people in
+    the photo, changeable only by whom ``rights.can_change_photo`` allows."""
+
     readonly_fields = [*media_admin.PhotoAdmin.readonly_fields, "suggested_caption"]
 
     def has_change_permission(self, request, obj=None):

@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.db import IntegrityError
 from django.utils import timezone
+from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, TaggedArticle
 from tests.articles.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,11 +44,18 @@ def test_published_story_without_a_time_is_refused_by_the_database():
         ArticleFactory(status=Article.Status.PUBLISHED, published_at=None)
 
 
-def test_tags_use_our_through_model():
-    article = ArticleFactory()
-    article.tags.set(["Pilkada 2024", "keamanan"])
-    assert sorted(t.name for t in article.tags.all()) == ["Pilkada 2024", "keamanan"]
-    assert article.tagged_items.count() == 2
+def test_stories_sharing_a_tag_are_found_through_it():
+    first, second, other = ArticleFactory.create_batch(3)
+    first.tags.set(["Pilkada 2024", "keamanan"])
+    second.tags.set(["Pilkada 2024"])
+    other.tags.set(["keamanan"])
+    tag = Tag.objects.get(name="Pilkada 2024")
+
+    assert set(Article.objects.filter(tags=tag)) == {first, second}
+    # Stored in our own table, which the tag pages and feeds read.
+    assert set(
+        TaggedArticle.objects.filter(tag=tag).values_list("content_object", flat=True)
+    ) == {first.pk, second.pk}
 
 
 def test_reference_date_prefers_the_event_date():

@@ -141,3 +141,18 @@ def test_change_page_shows_renditions_and_keeps_the_file(admin_client):
     photo.refresh_from_db()
     assert response.status_code == 302
     assert photo.title == "Judul baru"
+
+
+def test_duplicate_upload_message_names_the_stored_photo_not_the_typed_title(
+    admin_client,
+):
+    data = image_bytes(700, 500, "JPEG")
+    PhotoFactory(file=upload(data), title="Apel pagi di halaman kantor")
+
+    response = admin_client.post(
+        ADD_URL, form_data(upload(data, "lagi.jpg"), title="Judul lain"), follow=True
+    )
+
+    text = response.content.decode()
+    assert "Apel pagi di halaman kantor</a>" in text
+    assert "Judul lain" not in text

@@ -1,10 +1,9 @@
 import io
-from unittest import mock
+import os
 
 import pytest
 from PIL import Image
 
-from media_library import renditions
 from media_library.models import Photo, Rendition
 from media_library.renditions import rendition_widths, renditions_make
 from media_library.services import photo_create
@@ -53,29 +52,41 @@ def test_small_photo_gets_one_rendition_at_its_own_width():
     assert sizes(photo, "jpeg") == [(200, 150)]
 
 
+def written(photo):
+    """{file name: modification time} of the photo's original and renditions."""
+    files = [photo.file, *(r.file for r in photo.renditions.all())]
+    return {f.name: os.stat(f.path).st_mtime_ns for f in files}
+
+
 def test_renditions_are_made_once(stored_files):
     photo = PhotoFactory(image_width=1300, image_height=975)
-    rows, files = Rendition.objects.count(), stored_files()
-    assert rows == 8
+    rows = set(Rendition.objects.values_list("pk", "file"))
+    files, times = stored_files(), written(photo)
+    assert len(rows) == 8
 
-    with mock.patch.object(renditions, "_encode", wraps=renditions._encode) as encode:
-        again = renditions_make(photo=photo)
+    again = renditions_make(photo=photo)
 
-    encode.assert_not_called()
-    assert len(again) == rows
-    assert Rendition.objects.count() == rows
+    assert {(r.pk, r.file.name) for r in again} == rows
+    assert set(Rendition.objects.values_list("pk", "file")) == rows
     assert stored_files() == files
+    assert written(photo) == times
 
 
-def test_a_missing_rendition_is_made_again_alone(stored_files):
+def test_a_missing_rendition_is_made_again_alone(
+    stored_files, django_capture_on_commit_callbacks
+):
     photo = PhotoFactory()
-    photo.renditions.get(width=640, format="webp").delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.renditions.get(width=640, format="webp").delete()
+    kept, files = written(photo), set(stored_files())
 
-    with mock.patch.object(renditions, "_encode", wraps=renditions._encode) as encode:
-        renditions_make(photo=photo)
+    renditions_make(photo=photo)
 
-    assert encode.call_count == 1
-    assert photo.renditions.filter(width=640, format="webp").exists()
+    remade = photo.renditions.get(width=640, format="webp")
+    assert set(stored_files()) == files | {remade.file.name}
+    assert {name: time for name, time in written(photo).items() if name in kept} == kept
+    with Image.open(remade.file.path) as image:
+        assert (image.format, image.width) == ("WEBP", 640)
 
 
 def test_jpeg_rendition_of_transparent_png_is_rgb_on_white():

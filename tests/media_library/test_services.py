@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from PIL import Image
 
 from media_library.models import Photo, Rendition
-from media_library.services import photo_create
+from media_library.services import photo_create, photo_existing, photo_update
 
 from .factories import PhotoFactory, image_bytes, jpeg_upload, upload
 from .test_processing import noisy_jpeg, png_declaring
@@ -248,3 +248,71 @@ def test_files_get_random_names_in_dated_folders_never_the_clients_name():
             rendition.file.name,
         )
     assert "Rapat" not in photo.file.name
+
+
+# --- photo_update ------------------------------------------------------------
+
+
+def test_update_writes_the_given_field_and_the_change_time():
+    photo = PhotoFactory(caption="Lama.")
+    before = photo.updated_at
+
+    photo_update(photo=photo, caption="Keterangan baru.")
+
+    photo.refresh_from_db()
+    assert photo.caption == "Keterangan baru."
+    assert photo.alt_text == "Pejabat duduk di meja rapat di aula"
+    assert photo.updated_at > before
+
+
+def test_update_keeps_another_fields_change_made_meanwhile():
+    photo = PhotoFactory(credit="Foto: Humas")
+    # Someone else changes the credit after this copy was loaded.
+    Photo.objects.filter(pk=photo.pk).update(credit="Foto: Diskominfo")
+
+    photo_update(photo=photo, caption="Keterangan baru.")
+
+    photo.refresh_from_db()
+    assert (photo.caption, photo.credit) == ("Keterangan baru.", "Foto: Diskominfo")
+
+
+def test_update_with_no_field_writes_nothing():
+    photo = PhotoFactory()
+    before = photo.updated_at
+
+    photo_update(photo=photo)
+
+    photo.refresh_from_db()
+    assert photo.updated_at == before
+
+
+@pytest.mark.parametrize("field", ["file", "checksum", "uploaded_by", "width"])
+def test_update_refuses_the_uploads_own_fields(field):
+    photo = PhotoFactory()
+    stored = Photo.objects.values().get(pk=photo.pk)
+
+    with pytest.raises(TypeError):
+        photo_update(photo=photo, caption="Baru.", **{field: None})
+
+    assert Photo.objects.values().get(pk=photo.pk) == stored
+
+
+def test_update_refuses_a_too_long_alt_text_in_indonesian_and_changes_nothing():
+    photo = PhotoFactory(caption="Lama.")
+
+    with pytest.raises(ValidationError) as refused:
+        photo_update(photo=photo, caption="Baru.", alt_text="x" * 301)
+
+    assert "paling banyak 300 karakter" in str(refused.value.message_dict["alt_text"])
+    assert photo.caption == "Lama."
+    photo.refresh_from_db()
+    assert photo.caption == "Lama."
+
+
+def test_existing_finds_the_photo_stored_from_the_same_file():
+    data = image_bytes(300, 200, "JPEG")
+    stored = photo_create(file=upload(data))
+    PhotoFactory()
+
+    assert photo_existing(checksum=stored.checksum) == stored
+    assert photo_existing(checksum="0" * 64) is None
