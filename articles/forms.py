@@ -14,7 +14,7 @@ from media_library.services import photo_create
 
 from . import rights
 from .models import Article, ArticlePhoto, ArticleRevision
-from .services import latest_revision_id
+from .revisions import latest_revision_id
 
 # Workflow buttons on the story form: name -> (needs a comment, needs a time).
 TRANSITION_INPUTS = {

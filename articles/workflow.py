@@ -14,19 +14,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import notifications, rights
+from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
-from .services import revision_record
+from .revisions import revision_record
 
 Status = Article.Status
 Action = ArticleEvent.Action
-
-
-class WorkflowError(Exception):
-    """A transition that cannot happen; the message is fit to show the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def publish_problems(article):

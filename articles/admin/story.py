@@ -18,6 +18,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import rights, services, workflow
+from ..errors import WorkflowError
 from ..forms import (
     TRANSITION_INPUTS,
     ArticleAdminForm,
@@ -34,6 +35,7 @@ from ..models import (
 )
 from ..preview import preview_link_make
 from ..revisions import compare as compare_revisions
+from ..revisions import revision_record, revision_restore
 
 # A revision id in a query string: ASCII digits only ("²".isdigit() is true).
 ASCII_ID = re.compile(r"[0-9]{1,18}")
@@ -299,7 +301,7 @@ class ArticleAdmin(admin.ModelAdmin):
             try:
                 service(article=article, by=request.user, **kwargs)
                 done += 1
-            except workflow.WorkflowError as error:
+            except WorkflowError as error:
                 failed.append(f"“{article.title}”: {error.message}")
         if done:
             self.message_user(
@@ -358,7 +360,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        services.revision_record(article=form.instance, by=request.user)
+        revision_record(article=form.instance, by=request.user)
         services.edit_session_touch(article=form.instance, user=request.user)
 
     # --- workflow buttons ---------------------------------------------------
@@ -381,15 +383,13 @@ class ArticleAdmin(admin.ModelAdmin):
                 if name == "schedule":
                     at = parse_workflow_time(request.POST.get("_workflow_at", ""))
                     if at is None:
-                        raise workflow.WorkflowError(
-                            _("Isi waktu terbit yang akan datang.")
-                        )
+                        raise WorkflowError(_("Isi waktu terbit yang akan datang."))
                 workflow.article_publish(article=obj, by=request.user, at=at)
             elif name == "unpublish":
                 workflow.article_unpublish(article=obj, by=request.user, reason=comment)
             else:
-                raise workflow.WorkflowError(_("Tindakan tidak dikenal."))
-        except workflow.WorkflowError as error:
+                raise WorkflowError(_("Tindakan tidak dikenal."))
+        except WorkflowError as error:
             self.message_user(request, error.message, messages.ERROR)
             return False
         text = DONE_MESSAGES[name]
@@ -635,8 +635,8 @@ class ArticleAdmin(admin.ModelAdmin):
             raise PermissionDenied
         revision = get_object_or_404(obj.revisions, pk=revision_id)
         try:
-            services.revision_restore(revision=revision, by=request.user)
-        except workflow.WorkflowError as error:
+            revision_restore(revision=revision, by=request.user)
+        except WorkflowError as error:
             self.message_user(request, error.message, messages.ERROR)
         else:
             self.message_user(

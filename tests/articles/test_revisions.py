@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from articles import workflow
+from articles.errors import WorkflowError
 from articles.models import ArticleRevision
-from articles.revisions import compare, word_diff
-from articles.services import revision_record, revision_restore
+from articles.revisions import compare, revision_record, revision_restore, word_diff
 from tests.articles.test_permissions import form_data
 from tests.articles.workflow_factories import bare_photo, ready_story
 
@@ -139,7 +139,7 @@ def test_contributor_cannot_restore_on_a_story_under_review(client, newsroom, st
     client.force_login(newsroom.contributor_a)
     url = reverse("admin:articles_article_restore", args=[story.pk, first.pk])
     assert client.post(url).status_code == 403
-    with pytest.raises(workflow.WorkflowError):
+    with pytest.raises(WorkflowError):
         revision_restore(revision=first, by=newsroom.contributor_a)
     story.refresh_from_db()
     assert story.title == "Judul editor"

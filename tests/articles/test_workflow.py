@@ -8,8 +8,8 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 
 from articles import workflow
+from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent, ArticlePhoto
-from articles.workflow import WorkflowError
 from tests.articles.workflow_factories import ready_story
 
 pytestmark = pytest.mark.django_db
