@@ -1,26 +1,16 @@
-"""Previews of stories that readers cannot see yet.
+"""Signed preview links: a story's preview for someone without an account.
 
-Two ways in: a logged-in editor, or a contributor of the story's agency, at
-``/pratinjau/<id>/``; and a signed link that expires, made by an editor for
-someone without an account (the agency head), which opens that one story
-only. Both render the story exactly as readers would see it
-(``articles.views.render_article`` with ``preview=True``), never cached and
-never indexed.
+An editor makes the link (the admin's "Tautan pratinjau"); the public site's
+preview view (``portal.preview``) reads it. The link names one story and
+stops working after ``WARTA_PREVIEW_LINK_DAYS`` days.
 """
 
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
 from django.core import signing
-from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
-
-from . import rights
-from .models import Article
 
 SALT = "articles.preview"
 
@@ -33,66 +23,15 @@ def preview_link_make(article):
     """A signed address for ``article``'s preview and the time it stops working."""
     token = signing.dumps({"article": article.pk}, salt=SALT, compress=True)
     expires = timezone.now() + datetime.timedelta(days=preview_link_days())
-    return reverse("preview:signed", kwargs={"token": token}), expires
+    return reverse("portal:preview-signed", kwargs={"token": token}), expires
 
 
-def _preview_response(request, article):
-    from .views import render_article  # the public renderer, loaded on use
+def preview_link_article_id(token):
+    """The story id a signed link names.
 
-    response = render_article(request, article, preview=True)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-def _refusal(request, status, title, message):
-    response = render(
-        request,
-        "workflow/preview_error.html",
-        {"title": title, "message": message},
-        status=status,
-    )
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-@never_cache
-def article_preview(request, pk):
-    """The preview for someone logged in who may see this story in the admin."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-    article = get_object_or_404(rights.stories_for(request.user), pk=pk)
-    return _preview_response(request, article)
-
-
-@never_cache
-def signed_preview(request, token):
-    """The preview behind a signed link: that one story, until the link expires."""
+    Raises ``signing.SignatureExpired`` for a link past its time and
+    ``signing.BadSignature`` for one that was cut or altered.
+    """
     max_age = preview_link_days() * 24 * 60 * 60
-    try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.SignatureExpired:
-        return _refusal(
-            request,
-            410,
-            _("Tautan pratinjau sudah kedaluwarsa"),
-            _(
-                "Tautan ini sudah melewati masa berlakunya. Mintalah tautan "
-                "baru kepada redaksi."
-            ),
-        )
-    except signing.BadSignature:
-        return _refusal(
-            request,
-            403,
-            _("Tautan pratinjau tidak sah"),
-            _("Tautan ini tidak lengkap atau telah diubah. Periksa kembali tautannya."),
-        )
-    article = Article.objects.filter(pk=data.get("article")).first()
-    if article is None:
-        return _refusal(
-            request,
-            404,
-            _("Berita tidak ditemukan"),
-            _("Berita untuk tautan pratinjau ini sudah dihapus."),
-        )
-    return _preview_response(request, article)
+    data = signing.loads(token, salt=SALT, max_age=max_age)
+    return data.get("article") if isinstance(data, dict) else None

@@ -8,14 +8,18 @@ With DEBUG off a missing or default ``SECRET_KEY`` stops start-up.
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+_SUPPORTED_ENGINES = {
+    "django.db.backends.postgresql",
+    "django.db.backends.sqlite3",
+}
 
 
 def env(name, default=None, *, cast=str):
@@ -44,33 +48,30 @@ def env(name, default=None, *, cast=str):
 
 
 def database_from_url(url):
-    """Translate ``postgres://user:pass@host:port/name`` or ``sqlite:///path``."""
-    parts = urlsplit(url)
-    if parts.scheme in {"postgres", "postgresql", "pgsql"}:
-        options = dict(parse_qsl(parts.query))
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parts.path.lstrip("/")) or "warta",
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "CONN_MAX_AGE": env("DB_CONN_MAX_AGE", 60, cast=int),
-            "CONN_HEALTH_CHECKS": True,
-            "OPTIONS": options,
-            "TEST": {"NAME": env("TEST_DATABASE_NAME", None)},
-        }
-    if parts.scheme == "sqlite":
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": unquote(parts.path[1:])
-            if parts.path.startswith("//")
-            else unquote(parts.path) or str(BASE_DIR / "db.sqlite3"),
-        }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL scheme {parts.scheme!r} is not supported; "
-        "use postgres:// or sqlite:///."
-    )
+    """Django's database settings for ``DATABASE_URL`` (dj-database-url).
+
+    PostgreSQL (production) and SQLite (the embedded default) are supported;
+    any other engine stops start-up with a message naming the variable.
+    """
+    try:
+        config = dj_database_url.parse(
+            url,
+            conn_max_age=env("DB_CONN_MAX_AGE", 60, cast=int),
+            conn_health_checks=True,
+            test_options={"NAME": env("TEST_DATABASE_NAME", None)},
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from exc
+    if config["ENGINE"] not in _SUPPORTED_ENGINES:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL engine {config['ENGINE']!r} is not supported; "
+            "use postgres:// or sqlite:///."
+        )
+    if config["ENGINE"].endswith("sqlite3"):
+        # One file, one process: persistent connections buy nothing.
+        config["CONN_MAX_AGE"] = 0
+        config.pop("TEST", None)
+    return config
 
 
 DEBUG = env("DEBUG", False, cast=bool)
@@ -110,6 +111,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "newsroom",
+    "portal",
     "articles",
     "media_library",
 ]
@@ -123,8 +125,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After sessions and auth, before messages: serves anonymous readers' pages
-    # from the cache without touching the session (see articles/caching.py).
-    "articles.caching.PublicPageCacheMiddleware",
+    # from the cache without touching the session (see portal/caching.py).
+    "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -257,7 +259,7 @@ WARTA_PHONE = env("WARTA_PHONE", "")
 WARTA_EMAIL = env("WARTA_EMAIL", "")
 # Lifetime of a cached public page (and of a CDN's copy); publishing, editing
 # and unpublishing invalidate at once, and a scheduled story's time shortens
-# it (articles/caching.py).
+# it (portal/caching.py).
 WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
 
 if not DEBUG:

@@ -15,8 +15,7 @@ urlpatterns = [
     # the package's own urls (which store files under client names) are not
     # included anywhere.
     path("", include("media_library.urls")),
-    path("pratinjau/", include("articles.preview_urls")),
-    path("", include("articles.urls")),
+    path("", include("portal.urls")),
 ]
 
 if settings.DEBUG:

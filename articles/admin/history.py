@@ -101,7 +101,7 @@ class HistoryAdminMixin:
         if obj is None:
             return {}
         return {
-            "preview_url": reverse("preview:article", args=[obj.pk]),
+            "preview_url": reverse("portal:preview", args=[obj.pk]),
             "preview_link_url": reverse(
                 "admin:articles_article_preview_link", args=[obj.pk]
             )

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.db import models
-from django.utils import timezone
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Agency, Official, Position
@@ -47,7 +47,18 @@ class OfficialAdmin(admin.ModelAdmin):
     inlines = [PositionInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("positions")
+        # Today's positions by the one rule of "held on a day" (held_on).
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "positions",
+                    queryset=Position.objects.current(),
+                    to_attr="current_positions",
+                )
+            )
+        )
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(
@@ -61,14 +72,7 @@ class OfficialAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("jabatan sekarang"))
     def current_position(self, obj):
-        today = timezone.localdate()
-        held = [
-            p
-            for p in obj.positions.all()
-            if (p.start_date is None or p.start_date <= today)
-            and (p.end_date is None or p.end_date >= today)
-        ]
-        return ", ".join(p.label for p in held) or "—"
+        return ", ".join(p.label for p in obj.current_positions) or "—"
 
 
 @admin.register(Position)

@@ -67,7 +67,7 @@ class Agency(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:agency", kwargs={"slug": self.slug})
+        return reverse("portal:agency", kwargs={"slug": self.slug})
 
 
 class Official(models.Model):
@@ -106,7 +106,7 @@ class Official(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:official", kwargs={"slug": self.slug})
+        return reverse("portal:official", kwargs={"slug": self.slug})
 
     @property
     def display_name(self):

@@ -209,7 +209,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return reverse("portal:detail", kwargs={"slug": self.slug})
 
     @property
     def is_visible(self):

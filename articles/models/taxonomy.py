@@ -34,7 +34,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:category", kwargs={"slug": self.slug})
+        return reverse("portal:category", kwargs={"slug": self.slug})
 
 
 class TaggedArticle(TaggedItemBase):

@@ -37,7 +37,7 @@ def test_archive_of_december_9999_is_not_a_server_error(client):
 
 def test_story_with_a_tag_whose_slug_is_empty_still_renders(client):
     """A tag typed as "!!!" (or in a non-Latin script) gets an empty slug; the
-    story page then fails to reverse articles:tag and answers 500."""
+    story page then fails to reverse portal:tag and answers 500."""
     article = ready_story(photo=bare_photo(), published=True)
     article.tags.add("!!!")
     response = client.get(article.get_absolute_url())

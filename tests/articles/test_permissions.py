@@ -257,7 +257,7 @@ def test_contributor_of_another_agency_cannot_edit_delete_or_preview_by_id(
         change_url(article), {"_transition": "submit", "title": "Dibajak"}
     )
     assert response.status_code == 404
-    assert client.get(reverse("preview:article", args=[article.pk])).status_code == 404
+    assert client.get(reverse("portal:preview", args=[article.pk])).status_code == 404
     article.refresh_from_db()
     assert article.title == "Asli" and article.status == Status.DRAFT
 

@@ -92,7 +92,7 @@ def test_database_url_parts_are_read():
         "warta",
         "p@ss",
         "db.example",
-        "5433",
+        5433,
         "berita",
     )
     assert database_from_url("sqlite:////tmp/warta.db")["NAME"] == "/tmp/warta.db"

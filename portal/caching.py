@@ -1,0 +1,225 @@
+"""The public page cache: whole pages for anonymous readers, invalidated on change.
+
+How it stays right:
+
+- Every cached page's key contains a *generation* number kept in the cache
+  itself. Any save or delete of a story, or of what a story shows (photos,
+  tags, agencies, officials, positions, categories), bumps the generation, so
+  every page cached before is never served again. With ``REDIS_URL`` set the
+  generation is shared by every app server; with local memory it is per
+  process (fine for one process, which is what local memory is for).
+- A scheduled story becomes visible by the clock, not by a save. So no page
+  is kept past the next scheduled ``published_at``: the cache lifetime (and
+  the CDN's) is the smaller of ``WARTA_PAGE_CACHE_SECONDS`` and the time left
+  until then.
+- Only anonymous GET/HEAD requests for public pages are served from or stored
+  in the cache: a request with a session cookie (a logged-in user), the
+  admin, previews and anything marked ``private``/``no-store`` by its view
+  bypass it, and such responses to logged-in users are marked
+  ``private, no-store`` so no CDN keeps them either.
+- Stored pages carry ``ETag``, ``Last-Modified`` and ``Cache-Control: public``
+  so a CDN or reverse proxy can sit in front, and conditional requests get
+  ``304 Not Modified``.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
+
+from articles.models import (
+    Agency,
+    Article,
+    ArticlePhoto,
+    ArticleSlugRedirect,
+    Category,
+    Official,
+    PhotoSubject,
+    Position,
+    TaggedArticle,
+)
+from media_library.models import Photo
+
+GENERATION_KEY = "warta:pages:generation"
+NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
+PAGE_KEY = "warta:pages:{generation}:{digest}"
+# Paths never cached: the admin, previews, the read counter, uploads.
+UNCACHED_PREFIXES = ("/admin/", "/pratinjau/", "/baca/", "/editor/", "/media/")
+BROWSER_MAX_AGE = 60
+
+
+def page_cache_seconds():
+    return getattr(settings, "WARTA_PAGE_CACHE_SECONDS", 300)
+
+
+def pages_generation():
+    """The current generation; starts from the clock so it never repeats."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def pages_invalidate(**kwargs):
+    """Make every cached public page stale (a signal receiver, too)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # evicted or never set: any new value will do
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def seconds_until_next_scheduled(generation):
+    """Seconds until the next scheduled story goes live, or None if none is."""
+    key = NEXT_SCHEDULED_KEY.format(generation=generation)
+    now = time.time()
+    moment = cache.get(key)
+    if moment is None or (moment and moment <= now):
+        next_at = (
+            Article.objects.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        moment = next_at.timestamp() if next_at else 0
+        cache.set(key, moment, timeout=page_cache_seconds())
+    return max(1, int(moment - now) + 1) if moment else None
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path.startswith(UNCACHED_PREFIXES)
+    )
+
+
+def _storable(response):
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and "no-cache" not in cache_control
+    )
+
+
+def _page_key(request, generation):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return PAGE_KEY.format(generation=generation, digest=digest)
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store whole public pages for anonymous readers (see above)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and not (
+                request.path.startswith(UNCACHED_PREFIXES)
+            ):
+                # A logged-in reader's page must not be kept by a CDN either.
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        generation = pages_generation()
+        key = _page_key(request, generation)
+        stored = cache.get(key)
+        if stored is not None:
+            response = HttpResponse(stored["content"], status=200)
+            for name, value in stored["headers"].items():
+                response[name] = value
+            response["X-Warta-Cache"] = "hit"
+            return get_conditional_response(
+                request,
+                etag=response["ETag"],
+                last_modified=stored["last_modified"],
+                response=response,
+            )
+
+        response = self.get_response(request)
+        if request.method != "GET" or not _storable(response):
+            return response
+
+        lifetime = page_cache_seconds()
+        until_scheduled = seconds_until_next_scheduled(generation)
+        if until_scheduled is not None:
+            lifetime = min(lifetime, until_scheduled)
+        last_modified = int(time.time())
+        digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = f'"{digest}"'
+        response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=min(BROWSER_MAX_AGE, lifetime),
+            s_maxage=lifetime,
+        )
+        patch_vary_headers(response, ["Cookie"])
+        cache.set(
+            key,
+            {
+                "content": response.content,
+                "headers": {
+                    name: value
+                    for name, value in response.items()
+                    if name.lower() != "set-cookie"
+                },
+                "last_modified": last_modified,
+            },
+            timeout=lifetime,
+        )
+        response["X-Warta-Cache"] = "miss"
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=last_modified,
+            response=response,
+        )
+
+
+def signals_connect():
+    """Invalidate on any change to what a public page shows (from
+    ``PortalConfig.ready``)."""
+    for model in (
+        Article,
+        ArticlePhoto,
+        ArticleSlugRedirect,
+        Category,
+        Agency,
+        Official,
+        Position,
+        PhotoSubject,
+        TaggedArticle,
+        Photo,
+    ):
+        uid = f"warta-pages-{model._meta.label_lower}"
+        post_save.connect(pages_invalidate, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(
+            pages_invalidate, sender=model, dispatch_uid=uid + "-delete"
+        )
+    for through in (
+        TaggedArticle,
+        Article.agencies.through,
+        Article.officials.through,
+        Article.related.through,
+    ):
+        m2m_changed.connect(
+            pages_invalidate,
+            sender=through,
+            dispatch_uid=f"warta-pages-m2m-{through._meta.label_lower}",
+        )

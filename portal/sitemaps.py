@@ -1,0 +1,140 @@
+"""Sitemaps for search engines: an index, one sitemap per kind of page, and a
+Google News sitemap of the last 48 hours.
+
+Every address is absolute on ``WARTA_SITE_URL`` (the same as the pages'
+canonical links), not on whatever host the request came in by.
+"""
+
+import datetime
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Agency, Article, Category, Official
+
+from .seo import absolute, xml_text
+
+NEWS_HOURS = 48
+NEWS_LIMIT = 1000  # Google News sitemaps hold at most 1,000 URLs
+
+
+class SiteSitemap(Sitemap):
+    """Addresses on the configured public site."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.WARTA_SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.WARTA_SITE_URL).netloc
+
+
+class HomeSitemap(SiteSitemap):
+    changefreq = "hourly"
+    priority = 1.0
+
+    def items(self):
+        return ["portal:home"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class ArticleSitemap(SiteSitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return (
+            Article.objects.visible()
+            .only("slug", "updated_at", "published_at")
+            .order_by("-published_at", "-pk")
+        )
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class CategorySitemap(SiteSitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return Category.objects.all()
+
+
+class AgencySitemap(SiteSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Agency.objects.filter(is_active=True).order_by("slug")
+
+
+class OfficialSitemap(SiteSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Official.objects.filter(is_active=True).order_by("slug")
+
+
+SECTIONS = {
+    "beranda": HomeSitemap,
+    "berita": ArticleSitemap,
+    "kategori": CategorySitemap,
+    "instansi": AgencySitemap,
+    "pejabat": OfficialSitemap,
+}
+
+
+def index(request):
+    """The sitemap index: each section's sitemap(s) and the news sitemap."""
+    locations = []
+    for name, sitemap_class in SECTIONS.items():
+        pages = sitemap_class().paginator.num_pages
+        url = absolute(reverse("portal:sitemap-section", args=[name]))
+        locations.append(url)
+        locations.extend(f"{url}?p={page}" for page in range(2, pages + 1))
+    locations.append(absolute(reverse("portal:sitemap-news")))
+    return render(
+        request,
+        "sitemaps/index.xml",
+        {"locations": locations},
+        content_type="application/xml",
+    )
+
+
+def section(request, section):
+    if section not in SECTIONS:
+        raise Http404("No such sitemap")
+    return sitemap_view(request, {section: SECTIONS[section]}, section=section)
+
+
+def news(request):
+    """Google News sitemap: visible stories of the last 48 hours."""
+    since = timezone.now() - datetime.timedelta(hours=NEWS_HOURS)
+    stories = (
+        Article.objects.visible()
+        .filter(published_at__gte=since)
+        .only("slug", "title", "published_at")
+        .order_by("-published_at", "-pk")[:NEWS_LIMIT]
+    )
+    return render(
+        request,
+        "sitemaps/news.xml",
+        {
+            "entries": [
+                {
+                    "loc": absolute(story.get_absolute_url()),
+                    "title": xml_text(story.title),
+                    "published_at": story.published_at,
+                }
+                for story in stories
+            ],
+            "publication_name": xml_text(settings.WARTA_SITE_NAME),
+        },
+        content_type="application/xml",
+    )

@@ -1,0 +1,68 @@
+"""Template helpers for the public site: dates, photos, JSON-LD, pagination."""
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from ..seo import json_for_script
+
+register = template.Library()
+
+
+@register.filter
+def tanggal(value, with_time=True):
+    """ "Selasa, 4 Juni 2024 10.15 WIB" in the site's time zone."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    return date_format(local, "l, j F Y H.i T" if with_time else "l, j F Y")
+
+
+@register.filter
+def iso(value):
+    """ISO 8601 in the site's time zone, to the second (for ``<time>``)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+@register.filter
+def jsonld(data):
+    """``<script type="application/ld+json">`` with the data, safely escaped."""
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(json_for_script(data)),  # noqa: S308 - <, > and & are escaped
+    )
+
+
+@register.inclusion_tag("portal/_picture.html")
+def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
+    """A ``<picture>`` with WebP and JPEG srcsets from the photo's renditions.
+
+    ``width`` picks the fallback ``src``; width and height attributes give the
+    browser the aspect ratio so nothing shifts while the image loads.
+    """
+    fallback = photo.rendition(width, "jpeg")
+    return {
+        "photo": photo,
+        "src": fallback.file.url if fallback else photo.file.url,
+        "webp_srcset": photo.srcset("webp"),
+        "jpeg_srcset": photo.srcset("jpeg"),
+        "sizes": sizes,
+        "lazy": lazy,
+        "alt": photo.alt_text if alt is None else alt,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current address with ``page`` set to ``number``, other filters kept."""
+    query = context["request"].GET.copy()
+    if number == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = number
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else context["request"].path

@@ -1,0 +1,32 @@
+"""The public site's URL map (see docs/urls.md)."""
+
+from django.urls import path
+
+from . import feeds, preview, sitemaps, views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("berita/<slug:slug>/", views.article_detail, name="detail"),
+    path("kategori/<slug:slug>/", views.category_detail, name="category"),
+    path("kategori/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
+    path("tag/<str:slug>/", views.tag_detail, name="tag"),
+    path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
+    path("instansi/<slug:slug>/", views.agency_detail, name="agency"),
+    path("instansi/<slug:slug>/feed/", feeds.AgencyFeed(), name="agency-feed"),
+    path("pejabat/<slug:slug>/", views.official_detail, name="official"),
+    path("arsip/<int:year>/<int:month>/", views.archive_month, name="archive"),
+    path("cari/", views.search, name="search"),
+    path("feed/", feeds.LatestFeed(), name="feed"),
+    path("sitemap.xml", sitemaps.index, name="sitemap-index"),
+    path("sitemap-news.xml", sitemaps.news, name="sitemap-news"),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("baca/<int:pk>/", views.read_beacon, name="read"),
+    # Stories readers cannot see yet: never cached, never indexed.
+    path("pratinjau/<int:pk>/", preview.article_preview, name="preview"),
+    path(
+        "pratinjau/tautan/<str:token>/", preview.signed_preview, name="preview-signed"
+    ),
+]

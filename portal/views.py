@@ -1,0 +1,277 @@
+"""Public pages. Every story shown comes from ``Article.objects.visible()``.
+
+Views only fetch (through ``selectors``) and render; the JSON-LD, Open Graph
+and share links are plain data from ``seo`` and escaped by the templates.
+"""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from taggit.models import Tag
+
+from articles.models import (
+    Agency,
+    Article,
+    ArticlePhoto,
+    ArticleSlugRedirect,
+    Category,
+    Official,
+)
+
+from . import selectors, seo
+from .popularity import popular_articles, read_record
+from .search import SearchForm, snippets_add
+from .seo import absolute
+
+PAGE_SIZE = 12
+
+
+def _page(request, queryset):
+    """The requested page; a bad or too-high number gives the nearest real page."""
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _canonical(request, page=None):
+    url = absolute(request.path)
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
+def home(request):
+    headline = (
+        selectors.card_queryset().filter(is_headline=True).first()
+        or selectors.card_queryset().first()
+    )
+    shown = [headline] if headline else []
+    latest = list(selectors.card_queryset().exclude(pk__in=[a.pk for a in shown])[:6])
+    blocks = selectors.category_blocks(
+        Category.objects.all(), exclude=shown + latest, per_category=3
+    )
+    selectors.photos_load(
+        shown + latest + [a for _, articles in blocks for a in articles]
+    )
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "headline": headline,
+            "latest": latest,
+            "blocks": blocks,
+            "popular": popular_articles(),
+            "canonical_url": absolute("/"),
+            "archive_url": _archive_url(timezone.localdate()),
+        },
+    )
+
+
+def article_detail(request, slug):
+    article = selectors.story_for_reader(slug)
+    if article is None:
+        moved = (
+            ArticleSlugRedirect.objects.filter(
+                old_slug=slug, article__in=Article.objects.visible()
+            )
+            .select_related("article")
+            .first()
+        )
+        if moved:
+            return redirect(moved.article, permanent=True)
+        raise Http404(_("Berita tidak ditemukan."))
+    return render_article(request, article)
+
+
+def shown_in_body(item, body):
+    """Whether an inline photo already stands in the body (placed with CKEditor).
+
+    An inline photo the writer did not place in the text is shown with the
+    gallery instead, so that no photo of a story is lost to readers.
+    """
+    files = [item.photo.file.name, *(r.file.name for r in item.photo.renditions.all())]
+    return any(name and name in body for name in files)
+
+
+def render_article(request, article, *, preview=False):
+    """Render the story page for ``article``.
+
+    The public view passes a visible story loaded by
+    ``selectors.story_for_reader``; the editorial preview passes any story
+    with ``preview=True``, which marks the page as a preview, keeps it out of
+    search engines and out of every cache.
+    """
+    if "photos" not in getattr(article, "_prefetched_objects_cache", {}):
+        article = selectors.story_with_relations(
+            Article.objects.filter(pk=article.pk)
+        ).get()
+    photos = list(article.photos.all())
+    featured = next((p for p in photos if p.role == ArticlePhoto.Role.FEATURED), None)
+    gallery = [
+        p
+        for p in photos
+        if p.role == ArticlePhoto.Role.GALLERY
+        or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
+    ]
+    officials = selectors.story_officials(article)
+    canonical_url = absolute(article.get_absolute_url())
+    og_image = seo.og_image(featured)
+    breadcrumbs = seo.breadcrumbs(article, canonical_url)
+    response = render(
+        request,
+        "portal/article_detail.html",
+        {
+            "article": article,
+            "featured": featured,
+            "gallery": gallery,
+            "officials": officials,
+            "related": selectors.related_stories(article),
+            "canonical_url": canonical_url,
+            "og_image": og_image,
+            "breadcrumbs": breadcrumbs,
+            "share_links": seo.share_links(article.title, canonical_url),
+            "structured_data": seo.article_structured_data(
+                article, canonical_url, og_image, officials, breadcrumbs
+            ),
+            "preview": preview,
+        },
+    )
+    if preview:
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _listing(request, template, queryset, **context):
+    page = _page(request, queryset)
+    context.update(page=page, canonical_url=_canonical(request, page))
+    return render(request, template, context)
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    return _listing(
+        request,
+        "portal/category.html",
+        selectors.listing_queryset().filter(category=category),
+        category=category,
+        heading=category.name,
+        feed_url=reverse("portal:category-feed", args=[category.slug]),
+    )
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    return _listing(
+        request,
+        "portal/listing.html",
+        selectors.stories_with_tag(tag),
+        heading=f"#{tag.name}",
+        feed_url=reverse("portal:tag-feed", args=[tag.slug]),
+    )
+
+
+def agency_detail(request, slug):
+    agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
+    return _listing(
+        request,
+        "portal/agency.html",
+        selectors.stories_of_agency(agency),
+        agency=agency,
+        heading=agency.name,
+        children=agency.children.filter(is_active=True).order_by("short_name"),
+        current_positions=selectors.agency_current_officials(agency),
+        feed_url=reverse("portal:agency-feed", args=[agency.slug]),
+    )
+
+
+def official_detail(request, slug):
+    official = get_object_or_404(Official.objects.select_related("portrait"), slug=slug)
+    if official.portrait:
+        # One query for the portrait's renditions, used by the <picture>.
+        list(official.portrait.renditions.all())
+    return _listing(
+        request,
+        "portal/official.html",
+        selectors.stories_mentioning_official(official),
+        official=official,
+        heading=official.display_name,
+        positions=selectors.official_positions(official),
+    )
+
+
+def _archive_url(day):
+    return reverse(
+        "portal:archive", kwargs={"year": day.year, "month": f"{day.month:02d}"}
+    )
+
+
+def archive_month(request, year, month):
+    if not 1 <= month <= 12 or not 2000 <= year <= 9000:
+        raise Http404(_("Bulan tidak dikenal."))
+    start = datetime.date(year, month, 1)
+    following = (start + datetime.timedelta(days=32)).replace(day=1)
+    previous = (start - datetime.timedelta(days=1)).replace(day=1)
+    queryset = selectors.listing_queryset().filter(
+        published_at__gte=timezone.make_aware(
+            datetime.datetime.combine(start, datetime.time.min)
+        ),
+        published_at__lt=timezone.make_aware(
+            datetime.datetime.combine(following, datetime.time.min)
+        ),
+    )
+    return _listing(
+        request,
+        "portal/archive.html",
+        queryset,
+        month=start,
+        previous_url=_archive_url(previous),
+        next_url=_archive_url(following) if following <= timezone.localdate() else None,
+    )
+
+
+def search(request):
+    form = SearchForm(request.GET or None)
+    query, results = form.search() if request.GET else ("", Article.objects.none())
+    page = _page(request, results)
+    snippets_add(page.object_list, query)
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "form": form,
+            "query": query,
+            "page": page,
+            "canonical_url": absolute(request.path),
+        },
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /pratinjau/",
+        "Disallow: /cari/",
+        "Disallow: /baca/",
+        "",
+        f"Sitemap: {absolute(reverse('portal:sitemap-index'))}",
+        f"Sitemap: {absolute(reverse('portal:sitemap-news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@csrf_exempt  # a counter with no effect but a number; browsers send no token
+@require_POST
+def read_beacon(request, pk):
+    """Count one read of story ``pk`` (see ``portal.popularity``)."""
+    read_record(article_id=pk)
+    response = HttpResponse(status=204)
+    patch_cache_control(response, no_store=True)
+    return response

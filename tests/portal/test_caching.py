@@ -1,0 +1,145 @@
+"""The public page cache (portal/caching.py): served, invalidated, bypassed."""
+
+import datetime
+import time
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+from portal.caching import pages_generation
+from tests.articles.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, path="/"):
+    response = client.get(path)
+    assert response.status_code == 200
+    return response
+
+
+def test_second_anonymous_request_is_served_from_the_cache(
+    client, django_assert_num_queries
+):
+    ArticleFactory(published=True, title="Berita pertama")
+    assert _get(client)["X-Warta-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        response = _get(client)
+    assert response["X-Warta-Cache"] == "hit"
+    assert "Berita pertama" in response.content.decode()
+
+
+def test_cached_pages_carry_cdn_headers_and_answer_conditional_requests(client):
+    ArticleFactory(published=True)
+    first = _get(client)
+    assert "public" in first["Cache-Control"]
+    assert "s-maxage=" in first["Cache-Control"]
+    assert first["ETag"] and first["Last-Modified"]
+    assert "Cookie" in first["Vary"]
+    again = client.get("/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    again = client.get("/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 304
+
+
+def test_publishing_a_story_shows_it_at_once(client):
+    article = ArticleFactory(title="Segera terbit")
+    assert "Segera terbit" not in _get(client).content.decode()
+    # As the workflow services save: only some fields.
+    article.status = Article.Status.PUBLISHED
+    article.published_at = timezone.now()
+    article.save(update_fields=["status", "published_at"])
+    assert "Segera terbit" in _get(client).content.decode()
+
+
+def test_editing_a_story_refreshes_its_page_and_the_home_page(client):
+    article = ArticleFactory(published=True, title="Judul awal")
+    _get(client, article.get_absolute_url())
+    _get(client)
+    article.title = "Judul diperbaiki"
+    article.save(update_fields=["title"])
+    assert (
+        "Judul diperbaiki" in _get(client, article.get_absolute_url()).content.decode()
+    )
+    assert "Judul diperbaiki" in _get(client).content.decode()
+
+
+def test_unpublishing_a_story_removes_it_at_once(client):
+    article = ArticleFactory(published=True, title="Akan diturunkan")
+    _get(client, article.get_absolute_url())
+    article.status = Article.Status.UNPUBLISHED
+    article.save(update_fields=["status"])
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert "Akan diturunkan" not in _get(client).content.decode()
+
+
+def test_deleting_a_story_and_changing_its_tags_invalidate(client):
+    article = ArticleFactory(published=True, title="Dihapus nanti")
+    generation = pages_generation()
+    article.tags.add("baru")
+    assert pages_generation() != generation
+    _get(client)
+    article.delete()
+    assert "Dihapus nanti" not in _get(client).content.decode()
+
+
+def test_scheduled_story_appears_when_its_time_comes_without_any_save(client):
+    ArticleFactory(published=True, title="Sudah terbit")
+    ArticleFactory(
+        status=Article.Status.PUBLISHED,
+        title="Terjadwal sebentar lagi",
+        published_at=timezone.now() + datetime.timedelta(seconds=2),
+    )
+    response = _get(client)
+    assert "Terjadwal sebentar lagi" not in response.content.decode()
+    # The page may only be kept until the scheduled time.
+    assert (
+        "s-maxage=3" in response["Cache-Control"]
+        or "s-maxage=2" in response["Cache-Control"]
+    )
+    time.sleep(3.1)
+    assert "Terjadwal sebentar lagi" in _get(client).content.decode()
+
+
+def test_logged_in_users_are_never_served_from_nor_stored_in_the_cache(client):
+    ArticleFactory(published=True, title="Versi lama")
+    _get(client)  # anonymous: now cached
+    user = UserFactory()
+    client.force_login(user)
+    response = _get(client)
+    assert response.get("X-Warta-Cache") is None
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    # What a logged-in user saw was not stored for anonymous readers either.
+    Article.objects.filter(title="Versi lama").update(title="Versi baru")
+    client.logout()
+    client.cookies.clear()
+    assert "Versi lama" in _get(client).content.decode()  # the anonymous copy
+
+
+def test_admin_is_never_cached(admin_client, client):
+    response = admin_client.get("/admin/")
+    assert response.get("X-Warta-Cache") is None
+    assert (
+        "no-store" in response["Cache-Control"]
+        or "no-cache" in response["Cache-Control"]
+    )
+    login = client.get("/admin/login/")
+    assert login.get("X-Warta-Cache") is None
+
+
+def test_read_beacon_is_never_cached(client):
+    article = ArticleFactory(published=True)
+    response = client.post(f"/baca/{article.pk}/")
+    assert response.status_code == 204
+    assert "no-store" in response["Cache-Control"]
+    assert client.get(f"/baca/{article.pk}/").status_code == 405
+
+
+def test_search_results_are_cached_per_query(client):
+    ArticleFactory(published=True, title="Jembatan baru")
+    ArticleFactory(published=True, title="Pasar murah")
+    assert "Jembatan baru" in _get(client, "/cari/?q=jembatan").content.decode()
+    text = _get(client, "/cari/?q=pasar").content.decode()
+    assert "Pasar murah" in text and "Jembatan baru" not in text

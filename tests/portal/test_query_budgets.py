@@ -1,0 +1,125 @@
+"""Every public page runs a small, fixed number of SQL queries.
+
+Each test measures a page with a small world, then with many more photos,
+tags, officials, agencies and stories, and checks the count did not grow and
+stays within the page's budget. The page cache is bypassed (a fresh cache
+for each request) so the rendering itself is measured; a cached page costs
+no query at all (test_caching.py).
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import ArticlePhoto, PhotoSubject
+from portal.popularity import reads_flush
+from tests.articles.factories import (
+    AgencyFactory,
+    ArticleFactory,
+    OfficialFactory,
+    PositionFactory,
+)
+from tests.articles.public_world import seed_story
+from tests.media_library.factories import PhotoFactory
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    "home": 12,
+    "story": 12,
+    "category": 8,
+    "tag": 9,
+    "agency": 11,
+    "official": 11,
+    "archive": 8,
+    "search": 10,
+    "feed": 5,
+    "category_feed": 6,
+    "sitemap_index": 8,
+    "sitemap_stories": 3,
+    "news_sitemap": 3,
+}
+
+
+def _paths(story):
+    day = story.published_at
+    return {
+        "home": "/",
+        "story": story.get_absolute_url(),
+        "category": story.category.get_absolute_url(),
+        "tag": "/tag/pilkada-2024/",
+        "agency": "/instansi/polres-kobar/",
+        "official": "/pejabat/pejabat-kobar-0/",
+        "archive": f"/arsip/{day:%Y}/{day:%m}/",
+        "search": "/cari/?q=pilkada",
+        "feed": "/feed/",
+        "category_feed": f"{story.category.get_absolute_url()}feed/",
+        "sitemap_index": "/sitemap.xml",
+        "sitemap_stories": "/sitemap-berita.xml",
+        "news_sitemap": "/sitemap-news.xml",
+    }
+
+
+def _count(client, path):
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+def _grow(story, photos):
+    """Many more of everything the pages show."""
+    polres = story.contributing_agency
+    officials = []
+    for i in range(10):
+        official = OfficialFactory()
+        PositionFactory(official=official, agency=polres, title=f"Jabatan {i}")
+        PositionFactory(official=official, agency=AgencyFactory(parent=polres))
+        officials.append(official)
+    story.officials.add(*officials)
+    story.agencies.add(*[AgencyFactory(parent=polres) for _ in range(10)])
+    story.tags.add(*[f"tag tambahan {i}" for i in range(10)])
+    for i, photo in enumerate(photos):
+        ArticlePhoto.objects.create(article=story, photo=photo, order=10 + i)
+        for official in officials[:3]:
+            PhotoSubject.objects.create(photo=photo, official=official)
+    for i in range(30):
+        other = ArticleFactory(
+            published=True, category=story.category, contributing_agency=polres
+        )
+        other.tags.add("pilkada 2024", f"lain {i}")
+        other.officials.add(*officials[:2], story.officials.first())
+        other.agencies.add(polres)
+        ArticlePhoto.objects.create(
+            article=other, photo=photos[i % len(photos)], role="featured"
+        )
+        for j in range(3):
+            ArticlePhoto.objects.create(
+                article=other, photo=photos[j % len(photos)], order=j + 1
+            )
+        story.related.add(other)
+        reads_flush(article_id=other.pk, day=other.published_at.date(), count=i + 1)
+
+
+@pytest.fixture
+def story():
+    story = seed_story(photos=2, officials=2, agencies=1, tags=("pilkada 2024",))
+    # A few other stories, so that no section of a page is empty to begin with.
+    for _ in range(2):
+        other = ArticleFactory(published=True, category=story.category)
+        other.tags.add("pilkada 2024")
+        reads_flush(article_id=other.pk, day=other.published_at.date(), count=1)
+    return story
+
+
+def test_every_public_page_stays_within_a_fixed_query_budget(client, story):
+    paths = _paths(story)
+    small = {name: _count(client, path) for name, path in paths.items()}
+    _grow(story, [PhotoFactory() for _ in range(4)])
+    large = {name: _count(client, path) for name, path in paths.items()}
+
+    for name in paths:
+        assert large[name] <= BUDGETS[name], (name, large[name])
+        assert large[name] == small[name], (name, small[name], large[name])
