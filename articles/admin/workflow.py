@@ -52,7 +52,9 @@ class WorkflowAdminMixin:
         for line in failed:
             self.message_user(request, line, messages.ERROR)
 
-    @admin.action(permissions=["submit"], description=_("Ajukan ke redaksi"))
+    @admin.action(
+        permissions=["submit"], description=workflow.TRANSITIONS["submit"].label
+    )
     def submit_selected(self, request, queryset):
         self._bulk(request, queryset, "submit")
 
@@ -131,8 +133,11 @@ class WorkflowAdminMixin:
         buttons = workflow.available_transitions(user, obj)
         context = {
             "buttons": buttons,
-            "needs_comment": any(b.needs_comment for b in buttons),
-            "needs_time": any(b.needs_time for b in buttons),
+            # The buttons that need the note box or the time box, by label.
+            "needs_comment": ", ".join(
+                str(b.label) for b in buttons if b.needs_comment
+            ),
+            "needs_time": ", ".join(str(b.label) for b in buttons if b.needs_time),
             # Typed before a refused save: shown back, never lost.
             "comment": request.POST.get("_workflow_comment", ""),
             "at": request.POST.get("_workflow_at", ""),
@@ -160,6 +165,10 @@ class WorkflowAdminMixin:
             else None,
             "events": list(obj.events.select_related("actor")[:5]),
         }
+
+
+def labels(transitions):
+    return ", ".join(str(t.label) for t in transitions)
 
 
 @admin.register(ArticleInReview)

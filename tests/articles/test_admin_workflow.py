@@ -52,6 +52,7 @@ def test_a_transition_added_to_the_table_gets_its_button_where_its_rule_allows(
     page = client.get(change_url(taken_down)).content.decode()
     assert 'value="archive" class="wf-archive">Arsipkan</button>' in page
     assert 'name="_workflow_comment"' in page  # the note it needs
+    assert "Wajib diisi untuk Arsipkan;" in page
     assert ">Arsipkan</button>" not in client.get(change_url(draft)).content.decode()
     client.force_login(newsroom.contributor_a)
     page = client.get(change_url(taken_down)).content.decode()
