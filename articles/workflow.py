@@ -38,6 +38,67 @@ def workflow_state(article):
     return SCHEDULED if article.is_scheduled else article.status
 
 
+@dataclass(frozen=True)
+class Transition:
+    """One row of the table: a workflow button and what pressing it does.
+
+    ``may(user, article)`` and ``from_states`` say who may press it on which
+    stories; the service checks both again on the locked row. ``comment_arg``
+    and ``time_arg`` name the service's keyword for the note or the time the
+    user must type (None when the button needs none). ``done`` is the message
+    after success (``%(time)s`` is the story's publishing time); ``verb``
+    completes "Berita berstatus … tidak bisa <verb>" when the state is wrong,
+    unless ``refused`` gives a whole sentence; ``mail`` is sent after commit.
+    """
+
+    name: str
+    service: Callable
+    label: str
+    done: str
+    may: Callable
+    from_states: tuple
+    verb: str = ""
+    refused: str = ""
+    comment_arg: str | None = None
+    time_arg: str | None = None
+    mail: Mail | None = None
+
+    @property
+    def needs_comment(self):
+        return self.comment_arg is not None
+
+    @property
+    def needs_time(self):
+        return self.time_arg is not None
+
+    def allows(self, user, article):
+        """Whether the button is offered to ``user`` on ``article`` now."""
+        return self.may(user, article) and workflow_state(article) in self.from_states
+
+    def refusal(self, article):
+        if self.refused:
+            return str(self.refused)
+        return _("Berita berstatus “%(status)s” tidak bisa %(action)s.") % {
+            "status": article.get_status_display(),
+            "action": self.verb,
+        }
+
+    def run(self, *, article, by, comment="", at=None):
+        """Call the service with the inputs this transition takes."""
+        inputs = {}
+        if self.needs_comment:
+            inputs[self.comment_arg] = comment
+        if self.needs_time:
+            inputs[self.time_arg] = at
+        return self.service(article=article, by=by, **inputs)
+
+    def done_message(self, article):
+        """The past-tense message after success, for ``article`` as it is now."""
+        when = article.published_at
+        time = date_format(timezone.localtime(when), "DATETIME_FORMAT") if when else ""
+        return self.done % {"time": time}
+
+
 def publish_problems(article):
     """What a story still lacks before it can be published (labels, in order)."""
     problems = []
@@ -219,67 +280,6 @@ def article_unpublish(*, article, by, reason):
 
 def _editor(user, article):
     return rights.is_editor(user)
-
-
-@dataclass(frozen=True)
-class Transition:
-    """One row of the table: a workflow button and what pressing it does.
-
-    ``may(user, article)`` and ``from_states`` say who may press it on which
-    stories; the service checks both again on the locked row. ``comment_arg``
-    and ``time_arg`` name the service's keyword for the note or the time the
-    user must type (None when the button needs none). ``done`` is the message
-    after success (``%(time)s`` is the story's publishing time); ``verb``
-    completes "Berita berstatus … tidak bisa <verb>" when the state is wrong,
-    unless ``refused`` gives a whole sentence; ``mail`` is sent after commit.
-    """
-
-    name: str
-    service: Callable
-    label: str
-    done: str
-    may: Callable
-    from_states: tuple
-    verb: str = ""
-    refused: str = ""
-    comment_arg: str | None = None
-    time_arg: str | None = None
-    mail: Mail | None = None
-
-    @property
-    def needs_comment(self):
-        return self.comment_arg is not None
-
-    @property
-    def needs_time(self):
-        return self.time_arg is not None
-
-    def allows(self, user, article):
-        """Whether the button is offered to ``user`` on ``article`` now."""
-        return self.may(user, article) and workflow_state(article) in self.from_states
-
-    def refusal(self, article):
-        if self.refused:
-            return str(self.refused)
-        return _("Berita berstatus “%(status)s” tidak bisa %(action)s.") % {
-            "status": article.get_status_display(),
-            "action": self.verb,
-        }
-
-    def run(self, *, article, by, comment="", at=None):
-        """Call the service with the inputs this transition takes."""
-        inputs = {}
-        if self.needs_comment:
-            inputs[self.comment_arg] = comment
-        if self.needs_time:
-            inputs[self.time_arg] = at
-        return self.service(article=article, by=by, **inputs)
-
-    def done_message(self, article):
-        """The past-tense message after success, for ``article`` as it is now."""
-        when = article.published_at
-        time = date_format(timezone.localtime(when), "DATETIME_FORMAT") if when else ""
-        return self.done % {"time": time}
 
 
 NOT_PUBLISHED = (
