@@ -1,6 +1,7 @@
 """Admin forms for stories and the photos in them."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django import forms
 from django.db import transaction
@@ -11,19 +12,10 @@ from taggit.forms import TagWidget
 
 from media_library.processing import photo_clean
 
+from . import workflow
 from .models import Article, ArticlePhoto, ArticleRevision
 from .photos import article_photo_check, article_photo_save
-from .services import latest_revision_id
-
-# Workflow buttons on the story form: name -> (needs a comment, needs a time).
-TRANSITION_INPUTS = {
-    "submit": (False, False),
-    "withdraw": (False, False),
-    "request_changes": (True, False),
-    "publish": (False, False),
-    "schedule": (False, True),
-    "unpublish": (True, False),
-}
+from .revisions import latest_revision_id
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -70,11 +62,13 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial["revision_token"] = latest_revision_id(self.instance)
         self.stale_revision = None
+        self.workflow_choice = None
 
     def clean(self):
         cleaned = super().clean()
         self._check_not_stale(cleaned)
-        self._check_transition_inputs()
+        # The button's inputs are checked before anything is saved.
+        self.workflow_choice = workflow_choice(self.data)
         return cleaned
 
     def _check_not_stale(self, cleaned):
@@ -112,24 +106,44 @@ class ArticleAdminForm(forms.ModelForm):
             params={"who": who, "when": when},
         )
 
-    def _check_transition_inputs(self):
-        """Inputs that a workflow button needs, checked before anything is saved."""
-        name = self.data.get("_transition")
-        if not name:
-            return
-        if name not in TRANSITION_INPUTS:
-            raise forms.ValidationError(_("Tindakan tidak dikenal."))
-        needs_comment, needs_time = TRANSITION_INPUTS[name]
-        if needs_comment and not self.data.get("_workflow_comment", "").strip():
+
+@dataclass(frozen=True)
+class WorkflowChoice:
+    """The workflow button pressed, with the inputs its transition takes."""
+
+    transition: workflow.Transition
+    inputs: dict = field(default_factory=dict)
+
+    def run(self, *, article, by):
+        return self.transition.run(article=article, by=by, **self.inputs)
+
+
+def workflow_choice(data):
+    """The workflow button pressed in ``data`` (a POST), checked, or None.
+
+    Raises ValidationError for an unknown button or a missing note or time;
+    the time is parsed here once and handed to the service as it is.
+    """
+    name = data.get("_transition")
+    if not name:
+        return None
+    transition = workflow.TRANSITIONS.get(name)
+    if transition is None:
+        raise forms.ValidationError(_("Tindakan tidak dikenal."))
+    inputs = {}
+    if transition.needs_comment:
+        inputs["comment"] = data.get("_workflow_comment", "").strip()
+        if not inputs["comment"]:
             raise forms.ValidationError(
                 _("Tulis catatan atau alasan sebelum menekan tombol ini.")
             )
-        if needs_time:
-            self.workflow_at = parse_workflow_time(self.data.get("_workflow_at", ""))
-            if self.workflow_at is None:
-                raise forms.ValidationError(
-                    _("Isi waktu terbit yang akan datang untuk menjadwalkan berita.")
-                )
+    if transition.needs_time:
+        inputs["at"] = parse_workflow_time(data.get("_workflow_at", ""))
+        if inputs["at"] is None:
+            raise forms.ValidationError(
+                _("Isi waktu terbit yang akan datang untuk menjadwalkan berita.")
+            )
+    return WorkflowChoice(transition, inputs)
 
 
 def parse_workflow_time(value):

@@ -1,12 +1,14 @@
 """E-mail to whoever must act next after a workflow transition.
 
-Editors hear of a submitted story; the author hears that their story was sent
-back (with the editor's note), published, scheduled or taken down. Mail goes
+What each transition's mail says and whom it goes to (the editors, or the
+story's author) is written in the table of transitions in
+``articles.workflow``; the service hands that ``Mail`` over here. Mail goes
 out after the transaction commits, and a mail server that fails is logged,
 never turned into an error for the person who clicked the button.
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -14,20 +16,22 @@ from django.core.mail import EmailMessage, get_connection
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from .models import ArticleEvent
 
 logger = logging.getLogger(__name__)
-Action = ArticleEvent.Action
 
-SUBJECTS = {
-    Action.SUBMIT: _("Berita menunggu review: %(title)s"),
-    Action.REQUEST_CHANGES: _("Berita Anda perlu revisi: %(title)s"),
-    Action.PUBLISH: _("Berita Anda terbit: %(title)s"),
-    Action.SCHEDULE: _("Berita Anda dijadwalkan terbit: %(title)s"),
-    Action.UNPUBLISH: _("Berita Anda diturunkan: %(title)s"),
-}
+EDITORS = "editors"
+AUTHOR = "author"
+
+
+@dataclass(frozen=True)
+class Mail:
+    """A transition's e-mail: its subject (with ``%(title)s``) and its readers,
+    ``EDITORS`` or the story's ``AUTHOR``."""
+
+    subject: str
+    to: str = AUTHOR
 
 
 def editor_recipients():
@@ -46,10 +50,11 @@ def editor_recipients():
     )
 
 
-def recipients_for(event):
-    if event.action == Action.SUBMIT:
+def recipients_for(event, mail):
+    """Who receives ``mail`` about ``event``; never the person who acted."""
+    if mail.to == EDITORS:
         users = list(editor_recipients())
-    elif event.action in SUBJECTS and event.article.author_id:
+    elif event.article.author_id:
         author = event.article.author
         users = [author] if author.is_active and author.email else []
     else:
@@ -57,16 +62,16 @@ def recipients_for(event):
     return [u for u in users if u.pk != event.actor_id]
 
 
-def event_notify(*, event_id):
-    """Send the mails for one event (called from ``transaction.on_commit``)."""
+def event_notify(*, event_id, mail):
+    """Send ``mail`` about one event (called from ``transaction.on_commit``)."""
     event = (
         ArticleEvent.objects.select_related("article", "article__author", "actor")
         .filter(pk=event_id)
         .first()
     )
-    if event is None or event.action not in SUBJECTS:
+    if event is None:
         return 0
-    recipients = recipients_for(event)
+    recipients = recipients_for(event, mail)
     if not recipients:
         return 0
     site_url = getattr(settings, "WARTA_SITE_URL", "")
@@ -79,7 +84,7 @@ def event_notify(*, event_id):
         "history_url": site_url
         + reverse("admin:articles_article_history", args=[event.article_id]),
     }
-    subject = SUBJECTS[event.action] % {"title": event.article.title}
+    subject = mail.subject % {"title": event.article.title}
     messages = []
     for user in recipients:
         body = render_to_string(

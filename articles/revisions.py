@@ -1,15 +1,29 @@
-"""Reading revisions: a story's content as a snapshot, and what changed between
-two snapshots (word by word in the text; added and removed tags, people,
-agencies and photos)."""
+"""Revisions: a story's content as a snapshot at every save, the version token
+a form carries, restoring an old snapshot, and what changed between two
+snapshots (word by word in the text; added and removed tags, people, agencies
+and photos)."""
 
+import datetime
 import difflib
 import html
 import re
 
+from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
-from .models import ArticlePhoto
+from media_library.models import Photo
+
+from . import rights
+from .errors import WorkflowError
+from .models import (
+    Agency,
+    Article,
+    ArticlePhoto,
+    ArticleRevision,
+    Category,
+    Official,
+)
 
 TEXT_FIELDS = [
     ("title", _("Judul")),
@@ -69,6 +83,83 @@ def snapshot(article):
             for item in photos
         ],
     }
+
+
+def revision_record(*, article, by, note=""):
+    """Store a snapshot of ``article``'s content as it is now, saved by ``by``."""
+    return ArticleRevision.objects.create(
+        article=article, author=by, content=snapshot(article), note=note
+    )
+
+
+def latest_revision_id(article):
+    """The version token of a story's content: its newest revision's id (or 0).
+
+    Every save through the admin records a revision, so a form that carries
+    an older id was opened before someone else's save.
+    """
+    if not article or not article.pk:
+        return 0
+    return (
+        ArticleRevision.objects.filter(article_id=article.pk)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+        or 0
+    )
+
+
+@transaction.atomic
+def revision_restore(*, revision, by):
+    """Make ``revision``'s content the story's content again, as a new revision.
+
+    Photos removed from the library since are left out; a photo's alt text
+    belongs to the library and is not rolled back.
+    """
+    article = Article.objects.select_for_update().get(pk=revision.article_id)
+    if not rights.can_edit(by, article):
+        raise WorkflowError(_("Anda tidak berhak mengubah berita ini."))
+    content = revision.content
+    for field in ("title", "summary", "dateline", "body", "event_place"):
+        setattr(article, field, content.get(field, ""))
+    article.credit_line = content.get("credit_line", "")
+    event_date = content.get("event_date")
+    article.event_date = datetime.date.fromisoformat(event_date) if event_date else None
+    category = content.get("category")
+    article.category = (
+        Category.objects.filter(pk=category["id"]).first() if category else None
+    )
+    article.save()
+    article.tags.set(content.get("tags", []))
+    for relation, model in (
+        ("officials", Official),
+        ("agencies", Agency),
+        ("related", Article),
+    ):
+        ids = [item["id"] for item in content.get(relation, [])]
+        getattr(article, relation).set(model.objects.filter(pk__in=ids))
+    existing = set(
+        Photo.objects.filter(
+            pk__in=[p["photo_id"] for p in content.get("photos", [])]
+        ).values_list("pk", flat=True)
+    )
+    ArticlePhoto.objects.filter(article=article).delete()
+    ArticlePhoto.objects.bulk_create(
+        ArticlePhoto(
+            article=article,
+            photo_id=p["photo_id"],
+            role=p["role"],
+            order=p["order"],
+            caption=p["caption"],
+        )
+        for p in content.get("photos", [])
+        if p["photo_id"] in existing
+    )
+    return revision_record(
+        article=article,
+        by=by,
+        note=_("Dipulihkan dari revisi #%(id)s") % {"id": revision.pk},
+    )
 
 
 def body_text(value):

@@ -3,30 +3,100 @@
 draft -> in_review -> published; in_review -> changes_requested -> in_review;
 in_review -> draft (withdrawn); published -> unpublished. Each service runs
 in one transaction with the story's row locked, checks the acting user's
-right (``articles.rights``), refuses a transition from the wrong state,
-records an ``ArticleEvent`` and, after commit, e-mails whoever must act next.
-Nothing else sets ``Article.status``.
+right and the story's state against its entry in ``TRANSITIONS``, records an
+``ArticleEvent`` and, after commit, sends the entry's e-mail. Nothing else
+sets ``Article.status``.
+
+``TRANSITIONS`` is the one place a transition's button label, message, rule
+(who, from which states), inputs and mail are written: the admin draws its
+buttons and dispatches from it, the form checks the inputs it names. Adding a
+transition is one entry there and one service function here.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import notifications, rights
+from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
-from .services import revision_record
+from .notifications import AUTHOR, EDITORS, Mail
+from .revisions import revision_record
 
 Status = Article.Status
-Action = ArticleEvent.Action
+# A published story whose time has not come: a state of its own for the rules.
+SCHEDULED = "scheduled"
 
 
-class WorkflowError(Exception):
-    """A transition that cannot happen; the message is fit to show the user."""
+def workflow_state(article):
+    """The story's state as the rules see it: its status, or ``SCHEDULED``."""
+    return SCHEDULED if article.is_scheduled else article.status
 
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+
+@dataclass(frozen=True)
+class Transition:
+    """One row of the table: a workflow button and what pressing it does.
+
+    ``may(user, article)`` and ``from_states`` say who may press it on which
+    stories; the service checks both again on the locked row. ``comment_arg``
+    and ``time_arg`` name the service's keyword for the note or the time the
+    user must type (None when the button needs none). ``done`` is the message
+    after success (``%(time)s`` is the story's publishing time); ``verb``
+    completes "Berita berstatus … tidak bisa <verb>" when the state is wrong,
+    unless ``refused`` gives a whole sentence; ``mail`` is sent after commit.
+    """
+
+    name: str
+    service: Callable
+    label: str
+    done: str
+    may: Callable
+    from_states: tuple
+    verb: str = ""
+    refused: str = ""
+    comment_arg: str | None = None
+    time_arg: str | None = None
+    mail: Mail | None = None
+
+    @property
+    def needs_comment(self):
+        return self.comment_arg is not None
+
+    @property
+    def needs_time(self):
+        return self.time_arg is not None
+
+    def allows(self, user, article):
+        """Whether the button is offered to ``user`` on ``article`` now."""
+        return self.may(user, article) and workflow_state(article) in self.from_states
+
+    def refusal(self, article):
+        if self.refused:
+            return str(self.refused)
+        return _("Berita berstatus “%(status)s” tidak bisa %(action)s.") % {
+            "status": article.get_status_display(),
+            "action": self.verb,
+        }
+
+    def run(self, *, article, by, comment="", at=None):
+        """Call the service with the inputs this transition takes."""
+        inputs = {}
+        if self.needs_comment:
+            inputs[self.comment_arg] = comment
+        if self.needs_time:
+            inputs[self.time_arg] = at
+        return self.service(article=article, by=by, **inputs)
+
+    def done_message(self, article):
+        """The past-tense message after success, for ``article`` as it is now."""
+        when = article.published_at
+        time = date_format(timezone.localtime(when), "DATETIME_FORMAT") if when else ""
+        return self.done % {"time": time}
 
 
 def publish_problems(article):
@@ -70,21 +140,17 @@ def _locked(article):
         raise WorkflowError(_("Berita ini sudah dihapus.")) from None
 
 
-def _require_state(locked, allowed, action_label):
-    if locked.status not in allowed:
-        raise WorkflowError(
-            _("Berita berstatus “%(status)s” tidak bisa %(action)s.")
-            % {"status": locked.get_status_display(), "action": action_label}
-        )
-
-
-def _require(allowed):
-    if not allowed:
+def _require(name, by, locked):
+    """Refuse unless ``by`` may run transition ``name`` on the locked row."""
+    transition = TRANSITIONS[name]
+    if not transition.may(by, locked):
         raise WorkflowError(_("Anda tidak berhak melakukan tindakan ini."))
+    if workflow_state(locked) not in transition.from_states:
+        raise WorkflowError(transition.refusal(locked))
 
 
-def _transition(article, locked, *, by, action, to, comment="", fields=(), notify=True):
-    """Save the new state with ``update_fields`` and record the event."""
+def _transition(article, locked, *, by, name, to, comment="", fields=(), notify=True):
+    """Save the new state, record the event ``name`` and send its mail."""
     from_status = locked.status
     locked.status = to
     # `updated_at` is left alone: it tells when the content last changed.
@@ -94,7 +160,7 @@ def _transition(article, locked, *, by, action, to, comment="", fields=(), notif
         revision = revision_record(article=locked, by=by)
     event = ArticleEvent.objects.create(
         article=locked,
-        action=action,
+        action=name,
         actor=by,
         from_status=from_status,
         to_status=to,
@@ -105,8 +171,11 @@ def _transition(article, locked, *, by, action, to, comment="", fields=(), notif
     # Keep the caller's object in step with the row.
     article.status = locked.status
     article.published_at = locked.published_at
-    if notify:
-        transaction.on_commit(lambda: notifications.event_notify(event_id=event.pk))
+    mail = TRANSITIONS[name].mail
+    if notify and mail:
+        transaction.on_commit(
+            lambda: notifications.event_notify(event_id=event.pk, mail=mail)
+        )
     return event
 
 
@@ -117,18 +186,13 @@ def article_submit(*, article, by, notify=True):
     ``notify=False`` records the event without mail (imports, demo content).
     """
     locked = _locked(article)
-    _require(rights.can_edit(by, locked))
-    _require_state(
-        locked,
-        (Status.DRAFT, Status.CHANGES_REQUESTED),
-        _("diajukan ke redaksi"),
-    )
+    _require("submit", by, locked)
     _check_publishable(locked, _("diajukan"))
     return _transition(
         article,
         locked,
         by=by,
-        action=Action.SUBMIT,
+        name="submit",
         to=Status.IN_REVIEW,
         notify=notify,
     )
@@ -138,9 +202,8 @@ def article_submit(*, article, by, notify=True):
 def article_withdraw(*, article, by):
     """Take a story back from review to draft, to keep working on it."""
     locked = _locked(article)
-    _require(rights.can_view(by, locked))
-    _require_state(locked, (Status.IN_REVIEW,), _("ditarik kembali"))
-    return _transition(article, locked, by=by, action=Action.WITHDRAW, to=Status.DRAFT)
+    _require("withdraw", by, locked)
+    return _transition(article, locked, by=by, name="withdraw", to=Status.DRAFT)
 
 
 @transaction.atomic
@@ -150,13 +213,12 @@ def article_request_changes(*, article, by, comment):
     if not comment:
         raise WorkflowError(_("Tulis catatan untuk penulis: apa yang perlu diubah."))
     locked = _locked(article)
-    _require(rights.is_editor(by))
-    _require_state(locked, (Status.IN_REVIEW,), _("diminta revisi"))
+    _require("request_changes", by, locked)
     return _transition(
         article,
         locked,
         by=by,
-        action=Action.REQUEST_CHANGES,
+        name="request_changes",
         to=Status.CHANGES_REQUESTED,
         comment=comment,
     )
@@ -171,18 +233,17 @@ def article_publish(*, article, by, at=None, notify=True):
     published again to change its time; a visible one cannot.
     """
     locked = _locked(article)
-    _require(rights.is_editor(by))
-    if locked.status == Status.PUBLISHED and not locked.is_scheduled:
-        raise WorkflowError(_("Berita ini sudah terbit."))
-    _check_publishable(locked, _("diterbitkan"))
     now = timezone.now()
+    name = "schedule" if at and at > now else "publish"
+    _require(name, by, locked)
+    _check_publishable(locked, _("diterbitkan"))
     locked.published_at = at or now
-    scheduled = locked.published_at > now
+    scheduled = name == "schedule"
     return _transition(
         article,
         locked,
         by=by,
-        action=Action.SCHEDULE if scheduled else Action.PUBLISH,
+        name=name,
         to=Status.PUBLISHED,
         comment=(
             _("Dijadwalkan terbit %(time)s")
@@ -206,39 +267,110 @@ def article_unpublish(*, article, by, reason):
     if not reason:
         raise WorkflowError(_("Tulis alasan menurunkan berita ini."))
     locked = _locked(article)
-    _require(rights.is_editor(by))
-    _require_state(locked, (Status.PUBLISHED,), _("diturunkan"))
+    _require("unpublish", by, locked)
     return _transition(
         article,
         locked,
         by=by,
-        action=Action.UNPUBLISH,
+        name="unpublish",
         to=Status.UNPUBLISHED,
         comment=reason,
     )
 
 
-def available_actions(user, article):
+def _editor(user, article):
+    return rights.is_editor(user)
+
+
+NOT_PUBLISHED = (
+    Status.DRAFT,
+    Status.IN_REVIEW,
+    Status.CHANGES_REQUESTED,
+    Status.UNPUBLISHED,
+    SCHEDULED,
+)
+
+TRANSITIONS = {
+    t.name: t
+    for t in [
+        Transition(
+            name="submit",
+            service=article_submit,
+            label=gettext_lazy("Ajukan ke redaksi"),
+            done=gettext_lazy(
+                "Berita diajukan ke redaksi. Redaktur mendapat pemberitahuan."
+            ),
+            may=rights.can_edit,
+            from_states=(Status.DRAFT, Status.CHANGES_REQUESTED),
+            verb=gettext_lazy("diajukan ke redaksi"),
+            mail=Mail(gettext_lazy("Berita menunggu review: %(title)s"), EDITORS),
+        ),
+        Transition(
+            name="withdraw",
+            service=article_withdraw,
+            label=gettext_lazy("Tarik kembali"),
+            done=gettext_lazy("Berita ditarik kembali menjadi draf."),
+            may=rights.can_view,
+            from_states=(Status.IN_REVIEW,),
+            verb=gettext_lazy("ditarik kembali"),
+        ),
+        Transition(
+            name="request_changes",
+            service=article_request_changes,
+            label=gettext_lazy("Minta revisi"),
+            done=gettext_lazy("Berita dikembalikan ke penulis dengan catatan Anda."),
+            may=_editor,
+            from_states=(Status.IN_REVIEW,),
+            verb=gettext_lazy("diminta revisi"),
+            comment_arg="comment",
+            mail=Mail(gettext_lazy("Berita Anda perlu revisi: %(title)s"), AUTHOR),
+        ),
+        Transition(
+            name="publish",
+            service=article_publish,
+            label=gettext_lazy("Terbitkan"),
+            done=gettext_lazy("Berita diterbitkan."),
+            may=_editor,
+            from_states=NOT_PUBLISHED,
+            refused=gettext_lazy("Berita ini sudah terbit."),
+            mail=Mail(gettext_lazy("Berita Anda terbit: %(title)s"), AUTHOR),
+        ),
+        Transition(
+            name="schedule",
+            service=article_publish,
+            label=gettext_lazy("Jadwalkan"),
+            done=gettext_lazy("Berita dijadwalkan terbit %(time)s."),
+            may=_editor,
+            from_states=NOT_PUBLISHED,
+            refused=gettext_lazy("Berita ini sudah terbit."),
+            time_arg="at",
+            mail=Mail(
+                gettext_lazy("Berita Anda dijadwalkan terbit: %(title)s"), AUTHOR
+            ),
+        ),
+        Transition(
+            name="unpublish",
+            service=article_unpublish,
+            label=gettext_lazy("Turunkan"),
+            done=gettext_lazy("Berita diturunkan dari situs."),
+            may=_editor,
+            from_states=(Status.PUBLISHED, SCHEDULED),
+            verb=gettext_lazy("diturunkan"),
+            comment_arg="reason",
+            mail=Mail(gettext_lazy("Berita Anda diturunkan: %(title)s"), AUTHOR),
+        ),
+    ]
+}
+
+
+def available_transitions(user, article):
     """The transitions ``user`` may try on ``article`` now, in button order.
 
-    Used to draw buttons; the services check again on every request.
+    A story not saved yet counts as a draft of the user's own agency. Used to
+    draw buttons; the services check again on every request.
     """
     if article is None or not article.pk:
-        return ["submit"] if not rights.is_editor(user) else ["submit", "publish"]
-    status = article.status
-    editor = rights.is_editor(user)
-    actions = []
-    if status in (Status.DRAFT, Status.CHANGES_REQUESTED) and rights.can_edit(
-        user, article
-    ):
-        actions.append("submit")
-    if status == Status.IN_REVIEW and rights.can_view(user, article):
-        actions.append("withdraw")
-    if editor:
-        if status == Status.IN_REVIEW:
-            actions.append("request_changes")
-        if status != Status.PUBLISHED or article.is_scheduled:
-            actions += ["publish", "schedule"]
-        if status == Status.PUBLISHED:
-            actions.append("unpublish")
-    return actions
+        article = Article(
+            status=Status.DRAFT, contributing_agency_id=rights.user_agency_id(user)
+        )
+    return [t for t in TRANSITIONS.values() if t.allows(user, article)]

@@ -8,7 +8,9 @@ from django.db import connection, connections
 from django.urls import reverse
 
 from articles import workflow
+from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent
+from articles.revisions import revision_record
 from tests.articles.test_permissions import form_data
 from tests.articles.workflow_factories import Newsroom, bare_photo, editor, ready_story
 
@@ -38,7 +40,7 @@ def test_two_editors_publishing_at_once_give_one_publish_and_one_event():
             barrier.wait(timeout=10)
             workflow.article_publish(article=Article.objects.get(pk=story.pk), by=user)
             outcomes.append("published")
-        except workflow.WorkflowError as error:
+        except WorkflowError as error:
             outcomes.append(error.message)
         finally:
             connections.close_all()  # this thread's own connection
@@ -64,7 +66,7 @@ def test_second_publish_of_the_same_story_is_refused_and_records_nothing():
         article=Article.objects.get(pk=story.pk), by=newsroom.editor
     )
     stale_copy = Article.objects.get(pk=story.pk)
-    with pytest.raises(workflow.WorkflowError, match="sudah terbit"):
+    with pytest.raises(WorkflowError, match="sudah terbit"):
         workflow.article_publish(article=stale_copy, by=newsroom.superuser)
     assert ArticleEvent.objects.filter(action="publish").count() == 1
 
@@ -129,8 +131,6 @@ def test_a_form_without_its_version_is_refused(client):
 
 @pytest.mark.django_db
 def test_opening_a_story_someone_else_just_changed_says_who_and_when(client):
-    from articles.services import revision_record
-
     newsroom = Newsroom()
     story = ready_story(photo=bare_photo(), contributing_agency=newsroom.agency_a)
     revision_record(article=story, by=newsroom.contributor_a)
@@ -147,8 +147,6 @@ def test_an_old_change_by_someone_else_gives_no_warning(client, settings):
     from datetime import timedelta
 
     from django.utils import timezone
-
-    from articles.services import revision_record
 
     newsroom = Newsroom()
     story = ready_story(photo=bare_photo(), contributing_agency=newsroom.agency_a)

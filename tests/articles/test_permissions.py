@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import workflow
+from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent
-from articles.workflow import WorkflowError
 from tests.articles.factories import AgencyFactory, CategoryFactory, UserFactory
 from tests.articles.workflow_factories import bare_photo, ready_story
 

@@ -4,12 +4,11 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from articles import workflow
+from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent, ArticlePhoto
-from articles.workflow import WorkflowError
 from tests.articles.workflow_factories import ready_story
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +101,7 @@ def test_a_scheduled_story_can_be_published_now_but_a_visible_one_not_again(
         article=story, by=newsroom.editor, at=timezone.now() + datetime.timedelta(1)
     )
     workflow.article_publish(article=story, by=newsroom.editor)
-    assert story.is_visible
+    assert Article.objects.visible().filter(pk=story.pk).exists()
     with pytest.raises(WorkflowError, match="sudah terbit"):
         workflow.article_publish(article=story, by=newsroom.editor)
     assert story.events.filter(action="publish").count() == 1
@@ -171,20 +170,32 @@ def test_an_incomplete_story_cannot_be_submitted_or_published(
     assert not ArticleEvent.objects.exists()
 
 
-def test_transitions_save_with_update_fields_so_cache_listeners_hear_them(
-    newsroom, story
+def home_page(client):
+    """The public home page as an anonymous reader gets it (cached after once)."""
+    response = client.get("/")
+    assert response.status_code == 200
+    return response
+
+
+def test_publishing_shows_the_story_on_the_already_cached_home_page(
+    client, newsroom, story
 ):
-    heard = []
+    home_page(client)
+    assert home_page(client)["X-Warta-Cache"] == "hit"
+    workflow.article_publish(article=story, by=newsroom.editor)
+    assert story.title in home_page(client).content.decode()
 
-    def listener(sender, instance, update_fields, **kwargs):
-        heard.append(set(update_fields or ()))
 
-    post_save.connect(listener, sender=Article)
-    try:
-        workflow.article_publish(article=story, by=newsroom.editor)
-    finally:
-        post_save.disconnect(listener, sender=Article)
-    assert heard == [{"status", "published_at"}]
+def test_unpublishing_takes_the_story_off_the_already_cached_home_page(
+    client, newsroom, story
+):
+    workflow.article_publish(article=story, by=newsroom.editor)
+    home_page(client)
+    cached = home_page(client)
+    assert cached["X-Warta-Cache"] == "hit"
+    assert story.title in cached.content.decode()
+    workflow.article_unpublish(article=story, by=newsroom.editor, reason="Keliru.")
+    assert story.title not in home_page(client).content.decode()
 
 
 def test_a_featured_photo_is_found_even_among_gallery_photos(newsroom, story):
@@ -192,3 +203,19 @@ def test_a_featured_photo_is_found_even_among_gallery_photos(newsroom, story):
         article=story, photo=story.photos.get().photo, role="gallery", order=2
     )
     assert workflow.publish_problems(story) == []
+
+
+def test_a_scheduled_story_can_be_taken_down_before_its_time(newsroom, story):
+    at = timezone.now() + datetime.timedelta(hours=3)
+    workflow.article_publish(article=story, by=newsroom.editor, at=at)
+    workflow.article_unpublish(article=story, by=newsroom.editor, reason="Batal.")
+    story.refresh_from_db()
+    assert story.status == Status.UNPUBLISHED
+    assert not Article.objects.scheduled().filter(pk=story.pk).exists()
+
+
+def test_a_story_not_saved_yet_is_treated_as_the_users_own_draft(newsroom):
+    names = [t.name for t in workflow.available_transitions(newsroom.editor, None)]
+    assert names == ["submit", "publish", "schedule"]
+    mine = workflow.available_transitions(newsroom.contributor_a, Article())
+    assert [t.name for t in mine] == ["submit"]

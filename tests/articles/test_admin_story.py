@@ -1,10 +1,17 @@
+"""The story admin (articles/admin/story.py) and the newsroom's admin pages:
+lists, the story form with its photos, saving, old addresses."""
+
+import datetime
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
+from articles import workflow
 from articles.models import Article
 from media_library.models import Photo
 from tests.articles.factories import (
@@ -15,6 +22,8 @@ from tests.articles.factories import (
     PositionFactory,
     UserFactory,
 )
+from tests.articles.test_permissions import form_data
+from tests.articles.workflow_factories import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 
@@ -186,3 +195,56 @@ def test_two_featured_photos_are_refused_with_a_message_not_an_error(admin_clien
     assert response.status_code == 200
     assert "hanya boleh punya satu foto utama" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_every_admin_save_records_a_revision(client, newsroom):
+    story = ready_story(
+        photo=bare_photo(),
+        contributing_agency=newsroom.agency_a,
+        author=newsroom.contributor_a,
+    )
+    client.force_login(newsroom.contributor_a)
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    client.post(url, form_data(client, story, title="Rakor Pilkada 2024"))
+    client.post(url, form_data(client, story, title="Rakor Pilkada Serentak 2024"))
+    titles = [r.content["title"] for r in story.revisions.order_by("pk")]
+    assert titles == ["Rakor Pilkada 2024", "Rakor Pilkada Serentak 2024"]
+    assert story.revisions.first().author == newsroom.contributor_a
+
+
+def test_status_filter_offers_every_status_with_published_split_in_two(admin_client):
+    page = admin_client.get(reverse("admin:articles_article_changelist"))
+    links = re.findall(r'href="\?status=(\w+)"[^>]*>([^<]+)</a>', page.content.decode())
+    assert links == [
+        ("draft", "Draf"),
+        ("in_review", "Menunggu review"),
+        ("changes_requested", "Perlu revisi"),
+        ("visible", "Terbit (tayang)"),
+        ("scheduled", "Terjadwal"),
+        ("unpublished", "Diturunkan"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [
+        ("visible", "Sudah tayang"),
+        ("scheduled", "Nanti tayang"),
+        ("draft", "Draf saja"),
+    ],
+)
+def test_status_filter_lists_only_the_stories_in_that_state(
+    admin_client, newsroom, status, shown
+):
+    titles = ["Sudah tayang", "Nanti tayang", "Draf saja"]
+    stories = [ready_story(photo=bare_photo(), title=t) for t in titles]
+    workflow.article_publish(article=stories[0], by=newsroom.editor)
+    workflow.article_publish(
+        article=stories[1],
+        by=newsroom.editor,
+        at=timezone.now() + datetime.timedelta(hours=3),
+    )
+    page = admin_client.get(
+        reverse("admin:articles_article_changelist"), {"status": status}
+    ).content.decode()
+    assert [t for t in titles if t in page] == [shown]

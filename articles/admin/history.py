@@ -1,0 +1,217 @@
+"""The story admin's history pages: workflow events and revisions, comparing
+two revisions, restoring one, and the signed preview link for outsiders."""
+
+import re
+
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .. import rights
+from ..errors import WorkflowError
+from ..models import ArticleEvent
+from ..preview import preview_link_make
+from ..revisions import compare as compare_revisions
+from ..revisions import revision_restore
+
+# A revision id in a query string: ASCII digits only ("²".isdigit() is true).
+ASCII_ID = re.compile(r"[0-9]{1,18}")
+
+
+def since_submission_pair(article):
+    """(older, newer) revisions for "what changed since the last submission".
+
+    For a story back in review after changes: the previous submission against
+    the newest content. Otherwise the last submission against the newest
+    content. None when there is nothing to compare.
+    """
+    latest = article.revisions.order_by("-pk").first()
+    submitted = [
+        e.revision
+        for e in article.events.filter(
+            action=ArticleEvent.Action.SUBMIT, revision__isnull=False
+        ).select_related("revision")[:2]
+    ]
+    if latest is None or not submitted:
+        return None
+    if len(submitted) == 2 and submitted[0].pk == latest.pk:
+        return submitted[1], latest
+    if submitted[0].pk != latest.pk:
+        return submitted[0], latest
+    return None
+
+
+def compare_url(article, old_id, new_id):
+    """The compare page for two revisions of ``article``."""
+    return (
+        reverse("admin:articles_article_compare", args=[article.pk])
+        + f"?a={old_id}&b={new_id}"
+    )
+
+
+def since_submission_url(article):
+    pair = since_submission_pair(article)
+    if pair is None:
+        return None
+    return compare_url(article, pair[0].pk, pair[1].pk)
+
+
+class HistoryAdminMixin:
+    """History, compare, restore and preview-link pages of ``ArticleAdmin``,
+    and the links to them above the story form."""
+
+    history_template = "admin/articles/article/workflow_history.html"
+    compare_template = "admin/articles/article/revision_compare.html"
+    preview_link_template = "admin/articles/article/preview_link.html"
+
+    def get_urls(self):
+        own = [
+            path(
+                "<path:object_id>/bandingkan/",
+                self.admin_site.admin_view(self.compare_view),
+                name="articles_article_compare",
+            ),
+            path(
+                "<path:object_id>/revisi/<int:revision_id>/pulihkan/",
+                self.admin_site.admin_view(self.restore_view),
+                name="articles_article_restore",
+            ),
+            path(
+                "<path:object_id>/tautan-pratinjau/",
+                self.admin_site.admin_view(self.preview_link_view),
+                name="articles_article_preview_link",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context["story_links"] = self.story_links(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def story_links(self, request, obj):
+        """Preview, preview link, changes since submission and history of
+        ``obj`` (nothing for a story not saved yet)."""
+        if obj is None:
+            return {}
+        return {
+            "preview_url": reverse("portal:preview", args=[obj.pk]),
+            "preview_link_url": reverse(
+                "admin:articles_article_preview_link", args=[obj.pk]
+            )
+            if rights.is_editor(request.user)
+            else None,
+            "compare_url": since_submission_url(obj),
+            "history_url": reverse("admin:articles_article_history", args=[obj.pk]),
+        }
+
+    def _viewable(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def _page(self, request, template, obj, title, **context):
+        """An admin page about ``obj``: the site's context, the story, a title."""
+        request.current_app = self.admin_site.name
+        return TemplateResponse(
+            request,
+            template,
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": obj,
+                "title": title % {"title": obj.title},
+                "subtitle": None,
+                **context,
+            },
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The story's workflow events (with every note) and its revisions."""
+        obj = self._viewable(request, object_id)
+        return self._page(
+            request,
+            self.history_template,
+            obj,
+            _("Riwayat: %(title)s"),
+            events=obj.events.select_related("actor", "revision"),
+            revisions=obj.revisions.select_related("author"),
+            compare_url=reverse("admin:articles_article_compare", args=[obj.pk]),
+            since_submission_url=since_submission_url(obj),
+            can_restore=self.has_change_permission(request, obj),
+        )
+
+    def compare_view(self, request, object_id):
+        """Two revisions side by side: words struck out and added."""
+        obj = self._viewable(request, object_id)
+        revisions = obj.revisions.select_related("author")
+        a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
+        if not (ASCII_ID.fullmatch(a_id) and ASCII_ID.fullmatch(b_id)):
+            pair = since_submission_pair(obj)
+            if pair is None:
+                self.message_user(
+                    request,
+                    _("Belum ada dua revisi untuk dibandingkan."),
+                    messages.INFO,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:articles_article_history", args=[obj.pk])
+                )
+            a_id, b_id = str(pair[0].pk), str(pair[1].pk)
+        old = get_object_or_404(revisions, pk=int(a_id))
+        new = get_object_or_404(revisions, pk=int(b_id))
+        return self._page(
+            request,
+            self.compare_template,
+            obj,
+            _("Perubahan: %(title)s"),
+            old=old,
+            new=new,
+            comparison=compare_revisions(old.content, new.content),
+            revisions=revisions,
+            can_restore=self.has_change_permission(request, obj),
+        )
+
+    def restore_view(self, request, object_id, revision_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        revision = get_object_or_404(obj.revisions, pk=revision_id)
+        try:
+            revision_restore(revision=revision, by=request.user)
+        except WorkflowError as error:
+            self.message_user(request, error.message, messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("Revisi #%(id)s dipulihkan dan disimpan sebagai revisi baru.")
+                % {"id": revision.pk},
+                messages.SUCCESS,
+            )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_change", args=[obj.pk])
+        )
+
+    def preview_link_view(self, request, object_id):
+        """A signed, expiring preview address for someone without an account."""
+        obj = self._viewable(request, object_id)
+        if not rights.is_editor(request.user):
+            raise PermissionDenied
+        url, expires = preview_link_make(obj)
+        return self._page(
+            request,
+            self.preview_link_template,
+            obj,
+            _("Tautan pratinjau: %(title)s"),
+            link=request.build_absolute_uri(url),
+            expires=expires,
+        )
