@@ -1,3 +1,7 @@
+"""Fixtures for every test; shared helpers are in tests/support/."""
+
+import os
+
 import pytest
 
 
@@ -29,3 +33,26 @@ def _empty_cache():
 def _fast_passwords(settings):
     """Password hashing at test speed; real hashers are Django's defaults."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def stored_files(_media_root):
+    """A function listing every file under MEDIA_ROOT (relative paths)."""
+
+    def walk():
+        found = []
+        for folder, _dirs, files in os.walk(_media_root):
+            for name in files:
+                path = os.path.join(folder, name)
+                found.append(os.path.relpath(path, _media_root))
+        return sorted(found)
+
+    return walk
+
+
+@pytest.fixture
+def newsroom():
+    """Two agencies with a contributor each, an editor and an administrator."""
+    from tests.support.newsroom import Newsroom
+
+    return Newsroom()

@@ -212,14 +212,6 @@ class Article(models.Model):
         return reverse("portal:detail", kwargs={"slug": self.slug})
 
     @property
-    def is_visible(self):
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-    @property
     def is_scheduled(self):
         return (
             self.status == self.Status.PUBLISHED

@@ -9,8 +9,8 @@ from django.urls import reverse
 from articles import workflow
 from articles.models import ArticleRevision
 from articles.revisions import revision_record
-from tests.articles.test_permissions import form_data
-from tests.articles.workflow_factories import bare_photo, ready_story
+from tests.support.admin_forms import form_data
+from tests.support.newsroom import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.articles.factories import OfficialFactory, PositionFactory
+from tests.support.factories import OfficialFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,8 @@ from PIL import Image
 from articles import workflow
 from articles.models import Article
 from media_library.models import Photo
-from tests.articles.factories import (
+from tests.support.admin_forms import form_data
+from tests.support.factories import (
     AgencyFactory,
     ArticleFactory,
     CategoryFactory,
@@ -22,8 +23,7 @@ from tests.articles.factories import (
     PositionFactory,
     UserFactory,
 )
-from tests.articles.test_permissions import form_data
-from tests.articles.workflow_factories import bare_photo, ready_story
+from tests.support.newsroom import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ def test_changing_a_slug_keeps_the_old_address(admin_client, client):
 
 
 def test_two_featured_photos_are_refused_with_a_message_not_an_error(admin_client):
-    from tests.media_library.factories import PhotoFactory
+    from tests.support.photos import PhotoFactory
 
     first, second = PhotoFactory(), PhotoFactory()
     data = article_form_data(

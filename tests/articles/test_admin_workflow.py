@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 
 from articles import rights, workflow
 from articles.models import Article, ArticleEvent
-from tests.articles.test_permissions import change_url, form_data, story_in
+from tests.support.admin_forms import change_url, form_data, story_in
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status

@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 
 from articles.models import ArticlePhoto, PhotoSubject
-from tests.articles.factories import ArticleFactory, OfficialFactory
-from tests.articles.test_permissions import change_url, form_data
-from tests.articles.workflow_factories import bare_photo, ready_story
-from tests.media_library.factories import PhotoFactory
+from tests.support.admin_forms import change_url, form_data
+from tests.support.factories import ArticleFactory, OfficialFactory
+from tests.support.newsroom import bare_photo, ready_story
+from tests.support.photos import PhotoFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 
 from articles.models import ArticlePhoto
-from tests.articles.workflow_factories import bare_photo, ready_story
+from tests.support.newsroom import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 

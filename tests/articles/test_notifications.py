@@ -8,7 +8,7 @@ from django.core import mail
 
 from articles import workflow
 from articles.models import Article
-from tests.articles.workflow_factories import bare_photo, ready_story
+from tests.support.newsroom import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 

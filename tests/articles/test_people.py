@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from articles.selectors import caption_from_subjects, positions_on
-from tests.articles.factories import AgencyFactory, OfficialFactory, PositionFactory
+from tests.support.factories import AgencyFactory, OfficialFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 from articles import workflow
 from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent
-from tests.articles.factories import AgencyFactory, CategoryFactory, UserFactory
-from tests.articles.workflow_factories import bare_photo, ready_story
+from tests.support.admin_forms import change_url, form_data, story_in
+from tests.support.factories import AgencyFactory, CategoryFactory, UserFactory
+from tests.support.newsroom import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status
@@ -47,22 +48,6 @@ def user_for(newsroom, role):
     }[role]
 
 
-def story_in(newsroom, state, **kwargs):
-    published_at = (
-        timezone.now() - datetime.timedelta(hours=1)
-        if state in ("published", "unpublished")
-        else None
-    )
-    return ready_story(
-        photo=bare_photo(),
-        contributing_agency=newsroom.agency_a,
-        author=newsroom.contributor_a,
-        status=state,
-        published_at=published_at,
-        **kwargs,
-    )
-
-
 def act(action, article, user):
     kwargs = {"article": article, "by": user}
     if action == "request_changes":
@@ -95,37 +80,6 @@ def test_permission_matrix_of_the_workflow_services(newsroom, role, action, stat
 
 
 # --- the admin ----------------------------------------------------------------
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def form_data(client, article, **overrides):
-    """The change form's own data as the browser would post it back."""
-    form = client.get(change_url(article)).context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value is None:
-            continue
-        if isinstance(value, list):
-            data[name] = [getattr(v, "pk", v) for v in value]
-        elif hasattr(value, "pk"):
-            data[name] = value.pk
-        else:
-            data[name] = value
-    data["tags"] = "pilkada 2024"
-    data.update(
-        {
-            "photos-TOTAL_FORMS": "0",
-            "photos-INITIAL_FORMS": "0",
-            "photos-MIN_NUM_FORMS": "0",
-            "photos-MAX_NUM_FORMS": "1000",
-        }
-    )
-    data.update(overrides)
-    return data
 
 
 FORBIDDEN_FIELDS = {
@@ -380,7 +334,7 @@ def test_editor_bulk_publish_goes_through_the_service(client, newsroom):
     )
     ready.refresh_from_db()
     incomplete.refresh_from_db()
-    assert ready.is_visible
+    assert Article.objects.visible().filter(pk=ready.pk).exists()
     assert incomplete.status == Status.IN_REVIEW
     assert "foto utama" in response.content.decode()
 

@@ -11,9 +11,9 @@ from articles.photos import article_photo_save
 from articles.workflow import article_publish, publish_problems
 from media_library.models import Photo
 from media_library.services import photo_update
-from tests.articles.factories import ArticleFactory
-from tests.articles.test_permissions import change_url, form_data
-from tests.media_library.factories import PhotoFactory, image_bytes, jpeg_upload, upload
+from tests.support.admin_forms import change_url, form_data
+from tests.support.factories import ArticleFactory
+from tests.support.photos import PhotoFactory, image_bytes, jpeg_upload, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from articles.revisions import (
     revision_restore,
     word_diff,
 )
-from tests.articles.workflow_factories import bare_photo, ready_story
+from tests.support.newsroom import bare_photo, ready_story
 
 pytestmark = pytest.mark.django_db
 

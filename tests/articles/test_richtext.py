@@ -1,7 +1,7 @@
 import pytest
 
 from articles.richtext import sanitize_html
-from tests.articles.factories import ArticleFactory
+from tests.support.factories import ArticleFactory
 
 CKEDITOR_OUTPUT = (
     "<h2>Subjudul</h2><h3>Subjudul kecil</h3>"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from articles import workflow
 from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent, ArticlePhoto
-from tests.articles.workflow_factories import ready_story
+from tests.support.newsroom import ready_story
 
 pytestmark = pytest.mark.django_db
 Status = Article.Status

@@ -15,8 +15,8 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from articles import workflow
-from tests.articles.factories import OfficialFactory
-from tests.articles.workflow_factories import Newsroom, ready_story
+from tests.support.factories import OfficialFactory
+from tests.support.newsroom import Newsroom, ready_story
 
 pytestmark = pytest.mark.django_db
 

@@ -8,14 +8,14 @@ import pytest
 from PIL import Image
 
 from articles.models import Article, PhotoSubject
-from tests.articles.factories import (
+from tests.browser.conftest import admin_login
+from tests.support.factories import (
     AgencyFactory,
     CategoryFactory,
     OfficialFactory,
     PositionFactory,
     UserFactory,
 )
-from tests.browser.conftest import admin_login
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

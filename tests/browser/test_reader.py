@@ -14,8 +14,8 @@ import feedparser
 import pytest
 
 from articles.models import Article
-from tests.articles.factories import ArticleFactory
-from tests.articles.public_world import seed_story
+from tests.support.factories import ArticleFactory
+from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"

@@ -8,10 +8,10 @@ from django.contrib.auth.models import Group
 from PIL import Image
 
 from articles.models import AgencyMembership, Article
-from tests.articles.factories import AgencyFactory, CategoryFactory, UserFactory
-from tests.articles.workflow_factories import ensure_roles
 from tests.browser.conftest import admin_login
 from tests.browser.test_admin_writing import choose
+from tests.support.factories import AgencyFactory, CategoryFactory, UserFactory
+from tests.support.newsroom import ensure_roles
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -121,7 +121,7 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     page.click("button[name=_transition][value=publish]")
     page.wait_for_selector(".messagelist .success")
     article.refresh_from_db()
-    assert article.is_visible
+    assert Article.objects.visible().filter(pk=article.pk).exists()
     page.screenshot(path=artifacts / "workflow-4-published.png", full_page=True)
 
     # 5. Readers see it.

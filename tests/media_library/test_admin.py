@@ -3,8 +3,13 @@ from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from media_library.models import Photo
-
-from .factories import PhotoFactory, UserFactory, image_bytes, jpeg_upload, upload
+from tests.support.photos import (
+    PhotoFactory,
+    UserFactory,
+    image_bytes,
+    jpeg_upload,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 

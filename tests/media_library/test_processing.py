@@ -1,35 +1,12 @@
 import hashlib
 import io
-import os
-import struct
-import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image
 
 from media_library.processing import photo_clean, title_from_filename
-
-from .factories import image_bytes, upload
-
-
-def png_declaring(width, height):
-    """A tiny PNG whose header claims ``width`` × ``height`` pixels."""
-    data = bytearray(image_bytes(8, 8, "PNG"))
-    # Signature (8) + IHDR length (4) + b"IHDR" (4), then width and height.
-    assert data[12:16] == b"IHDR"
-    data[16:24] = struct.pack(">II", width, height)
-    crc = zlib.crc32(bytes(data[12:29]))
-    data[29:33] = struct.pack(">I", crc)
-    return bytes(data)
-
-
-def noisy_jpeg(width=600, height=400):
-    # Random pixels make a long scan, so a cut lands inside the image data.
-    image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=95)
-    return buffer.getvalue()
+from tests.support.photos import image_bytes, noisy_jpeg, png_declaring, upload
 
 
 def test_jpeg_passes_and_stays_jpeg():

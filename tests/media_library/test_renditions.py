@@ -7,8 +7,7 @@ from PIL import Image
 from media_library.models import Photo, Rendition
 from media_library.renditions import rendition_widths, renditions_make
 from media_library.services import photo_create
-
-from .factories import PhotoFactory, image_bytes, upload
+from tests.support.photos import PhotoFactory, image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,14 @@ from PIL import Image
 
 from media_library.models import Photo, Rendition
 from media_library.services import photo_create, photo_existing, photo_update
-
-from .factories import PhotoFactory, image_bytes, jpeg_upload, upload
-from .test_processing import noisy_jpeg, png_declaring
+from tests.support.photos import (
+    PhotoFactory,
+    image_bytes,
+    jpeg_upload,
+    noisy_jpeg,
+    png_declaring,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ from django.urls import resolve, reverse
 
 from media_library.models import Photo
 from media_library.views import editor_upload
-
-from .factories import UserFactory, image_bytes, jpeg_upload, upload
+from tests.support.photos import UserFactory, image_bytes, jpeg_upload, upload
 
 pytestmark = pytest.mark.django_db
 

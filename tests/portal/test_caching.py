@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from portal.caching import pages_generation
-from tests.articles.factories import ArticleFactory, UserFactory
+from tests.support.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

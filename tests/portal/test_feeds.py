@@ -3,8 +3,8 @@
 import feedparser
 import pytest
 
-from tests.articles.factories import ArticleFactory, CategoryFactory
-from tests.articles.public_world import seed_story
+from tests.support.factories import ArticleFactory, CategoryFactory
+from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db
 NASTY_TITLE = 'Rakor & <Pilkada> ]]> "kutip" 🎉 kontrol\x01\x0b\x1f akhir'

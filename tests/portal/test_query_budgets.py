@@ -14,14 +14,14 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePhoto, PhotoSubject
 from portal.popularity import reads_flush
-from tests.articles.factories import (
+from tests.support.factories import (
     AgencyFactory,
     ArticleFactory,
     OfficialFactory,
     PositionFactory,
 )
-from tests.articles.public_world import seed_story
-from tests.media_library.factories import PhotoFactory
+from tests.support.photos import PhotoFactory
+from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db
 

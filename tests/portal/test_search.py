@@ -8,8 +8,8 @@ from django.db import connection
 from lxml import html as lxml_html
 
 from portal.search import MAX_QUERY_CHARS, SearchFilters, article_search
-from tests.articles.factories import AgencyFactory, ArticleFactory, CategoryFactory
-from tests.articles.public_world import seed_story
+from tests.support.factories import AgencyFactory, ArticleFactory, CategoryFactory
+from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(

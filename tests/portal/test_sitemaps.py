@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
-from tests.articles.factories import AgencyFactory, ArticleFactory, OfficialFactory
+from tests.support.factories import AgencyFactory, ArticleFactory, OfficialFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).parent / "schemas"

@@ -7,7 +7,7 @@ from django.utils import timezone
 from articles.models import ArticleSlugRedirect
 from articles.services import slug_redirect_record
 from portal.views import PAGE_SIZE
-from tests.articles.factories import ArticleFactory, CategoryFactory
+from tests.support.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,14 +5,14 @@ import datetime
 from django.utils import timezone
 
 from articles.models import Article, ArticlePhoto, PhotoSubject
-from tests.articles.factories import (
+from tests.support.factories import (
     AgencyFactory,
     ArticleFactory,
     CategoryFactory,
     OfficialFactory,
     PositionFactory,
 )
-from tests.media_library.factories import PhotoFactory
+from tests.support.photos import PhotoFactory
 
 SEED_BODY = (
     "<p>Pj Bupati Kotawaringin Barat (kobar) menghadiri kegiatan Rapat Koordinasi "

@@ -8,6 +8,9 @@ file (so none is taken for a duplicate of another).
 
 import datetime
 import io
+import os
+import struct
+import zlib
 
 import factory
 from django.contrib.auth import get_user_model
@@ -57,6 +60,26 @@ def jpeg_upload(width=800, height=600, *, seq=0, name="foto.jpg", **kwargs):
         width, height, "JPEG", seq=seq, comment=f"factory {seq}", **kwargs
     )
     return upload(data, name=name)
+
+
+def png_declaring(width, height):
+    """A tiny PNG whose header claims ``width`` × ``height`` pixels."""
+    data = bytearray(image_bytes(8, 8, "PNG"))
+    # Signature (8) + IHDR length (4) + b"IHDR" (4), then width and height.
+    if data[12:16] != b"IHDR":
+        raise ValueError("not a PNG with IHDR first")
+    data[16:24] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(data[12:29]))
+    data[29:33] = struct.pack(">I", crc)
+    return bytes(data)
+
+
+def noisy_jpeg(width=600, height=400):
+    # Random pixels make a long scan, so a cut lands inside the image data.
+    image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=95)
+    return buffer.getvalue()
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 
 from articles.models import AgencyMembership, ArticlePhoto
 from media_library.models import Photo
-from tests.articles.factories import AgencyFactory, ArticleFactory, UserFactory
-from tests.media_library.factories import PhotoFactory
+from tests.support.factories import AgencyFactory, ArticleFactory, UserFactory
+from tests.support.photos import PhotoFactory
 
 
 def ensure_roles():
