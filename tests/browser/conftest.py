@@ -111,10 +111,10 @@ def choose(page, field, term):
 
 
 def _searched_for(response, term):
+    """Whether ``response`` answers an admin autocomplete search for ``term``."""
     url = urlsplit(response.url)
-    return url.path.endswith("/admin/autocomplete/") and parse_qs(url.query).get(
-        "term"
-    ) == [term]
+    searched = parse_qs(url.query).get("term")
+    return url.path.endswith("/admin/autocomplete/") and searched == [term]
 
 
 def save(page, button):
