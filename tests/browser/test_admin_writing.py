@@ -3,12 +3,14 @@ typed into the story form with its photo, the people in the photo placed, and
 the story on the public page."""
 
 import datetime
+import re
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from articles.models import Article, PhotoSubject
-from tests.browser.conftest import admin_login
+from tests.browser.conftest import admin_login, choose, save
 from tests.support.factories import (
     AgencyFactory,
     CategoryFactory,
@@ -55,14 +57,6 @@ def newsroom():
     return category, kesbangpol, people, user
 
 
-def choose(page, field, term):
-    """Pick ``term`` in a Django admin autocomplete (select2) field."""
-    page.click(f"#id_{field} + .select2 .select2-selection")
-    page.keyboard.type(term)
-    page.wait_for_selector(f".select2-results__option--highlighted:has-text('{term}')")
-    page.keyboard.press("Enter")
-
-
 def photo_file(tmp_path):
     path = tmp_path / "DSC_0042.JPG"
     Image.new("RGB", (1600, 1067), (40, 90, 160)).save(path, "JPEG")
@@ -82,9 +76,11 @@ def test_writer_enters_the_seed_story_through_the_admin(
     page.fill("#id_summary", "Pj Bupati Kobar menghadiri Rakor pengamanan Pilkada.")
     editor = page.locator(".ck-editor__editable")
     editor.click()
+    expect(editor).to_be_focused()
     for paragraph in PARAGRAPHS:
         page.keyboard.insert_text(paragraph)
         page.keyboard.press("Enter")
+    expect(page.locator("#id_body")).to_have_value(re.compile("ungkap Yusfandi"))
     page.fill("#id_event_date", "04/06/2024")
     page.fill("#id_event_place", "Aula Setya Haprabu Polres Kobar")
     choose(page, "category", "Politik")
@@ -98,11 +94,7 @@ def test_writer_enters_the_seed_story_through_the_admin(
     page.select_option("#id_photos-0-role", "featured")
     page.fill("#id_photos-0-caption", CAPTION)
     page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
-    page.click("input[name=_continue]")
-
-    page.wait_for_selector(".messagelist .success, .errornote")
-    errors = page.locator(".errorlist").all_inner_texts()
-    assert not errors, errors
+    save(page, "input[name=_continue]")
     page.screenshot(path=artifacts / "admin-story-saved.png", full_page=True)
     article = Article.objects.get()
     assert article.author == user
@@ -124,23 +116,16 @@ def test_writer_enters_the_seed_story_through_the_admin(
     with page.expect_popup() as popup_info:
         page.click("text=atur orang di foto")
     photo_page = popup_info.value
-    photo_page.set_default_timeout(15_000)
+    photo_page.wait_for_load_state()
     photo_page.fill("#id_taken_on", "04/06/2024")
     for index, (key, place) in enumerate(
         [("kapolres", "kiri"), ("bupati", "tengah"), ("kaban", "kanan")]
     ):
         if index:
             photo_page.click(".add-row a")
-        photo_page.click(f"#id_subjects-{index}-official + .select2 .select2-selection")
-        term = people[key].name.split()[0]
-        photo_page.keyboard.type(term)
-        photo_page.wait_for_selector(
-            f".select2-results__option--highlighted:has-text('{term}')"
-        )
-        photo_page.keyboard.press("Enter")
+        choose(photo_page, f"subjects-{index}-official", people[key].name.split()[0])
         photo_page.select_option(f"#id_subjects-{index}-place", place)
-    photo_page.click("input[name=_continue]")
-    photo_page.wait_for_selector(".messagelist .success")
+    save(photo_page, "input[name=_continue]")
     assert list(
         PhotoSubject.objects.order_by("order", "pk").values_list("place", flat=True)
     ) == ["kiri", "tengah", "kanan"]

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.support.factories import ArticleFactory
@@ -60,11 +61,11 @@ def world():
 
 
 def _load_lazy_images(page):
-    """Scroll through the page so lazy photos load before a full-page shot."""
-    height = page.evaluate("() => document.body.scrollHeight")
-    for _y in range(0, height + 844, 600):
-        page.mouse.wheel(0, 600)
-    page.wait_for_load_state("networkidle")
+    """Scroll each photo into view and wait until it has loaded, so lazy photos
+    show in a full-page shot."""
+    for image in page.locator("img:visible").all():
+        image.scroll_into_view_if_needed()
+        expect(image).to_have_js_property("complete", True)
     page.evaluate("() => window.scrollTo(0, 0)")
 
 
@@ -93,7 +94,8 @@ def test_reader_journey(page, live_server, world, artifacts, axe):
         "Keterangan foto 0" in page.locator("figure.featured figcaption").inner_text()
     )
     assert page.locator(".share a").count() == 4
-    assert page.locator("button.copy-link").is_visible()
+    # Shown by the page's script where the clipboard can be written.
+    expect(page.locator("button.copy-link")).to_be_visible()
     assert page.locator(".related a").first.inner_text() == "Berita lain nomor 0"
     # The featured photo has loaded, at its natural aspect ratio.
     assert (
@@ -128,6 +130,7 @@ def test_reader_journey(page, live_server, world, artifacts, axe):
 
     # Tag: back on the story, follow its tag.
     page.locator(".stories a", has_text=world.title).first.click()
+    page.wait_for_url(f"**{world.get_absolute_url()}")
     page.locator(".tags a", has_text="#pilkada 2024").click()
     page.wait_for_url("**/tag/pilkada-2024/")
     assert page.locator("h1").inner_text() == "#pilkada 2024"

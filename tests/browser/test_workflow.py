@@ -3,13 +3,15 @@ story with its photo and submits it; the editor asks for changes with a
 comment; the contributor reads the comment, edits and resubmits; the editor
 sees what changed and publishes; the story is on the public page."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from PIL import Image
+from playwright.sync_api import expect
 
 from articles.models import AgencyMembership, Article
-from tests.browser.conftest import admin_login
-from tests.browser.test_admin_writing import choose
+from tests.browser.conftest import admin_login, choose, save
 from tests.support.factories import AgencyFactory, CategoryFactory, UserFactory
 from tests.support.newsroom import ensure_roles
 
@@ -63,10 +65,13 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     assert page.locator("#id_contributing_agency").count() == 0  # not theirs to set
     page.fill("#id_title", TITLE)
     page.fill("#id_summary", "Pj Bupati Kobar menghadiri Rakor pengamanan Pilkada.")
-    page.locator(".ck-editor__editable").click()
+    editor = page.locator(".ck-editor__editable")
+    editor.click()
+    expect(editor).to_be_focused()
     for paragraph in PARAGRAPHS:
         page.keyboard.insert_text(paragraph)
         page.keyboard.press("Enter")
+    expect(page.locator("#id_body")).to_have_value(re.compile("tidak diinginkan"))
     choose(page, "category", "Politik")
     page.fill("#id_tags", "pilkada 2024, pengamanan")
     page.fill("#id_credit_line", "humas kesbangpol")
@@ -74,8 +79,7 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     page.select_option("#id_photos-0-role", "featured")
     page.fill("#id_photos-0-caption", CAPTION)
     page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
-    page.click("button[name=_transition][value=submit]")
-    page.wait_for_selector("#workflow-status")
+    save(page, "button[name=_transition][value=submit]")
     page.screenshot(path=artifacts / "workflow-1-submitted.png", full_page=True)
     article = Article.objects.get()
     assert article.status == Article.Status.IN_REVIEW
@@ -86,10 +90,11 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     admin_login(page, live_server, "redaktur", "rahasia-warta-123")
     assert "1 berita menunggu review" in page.inner_text("#review-queue-summary")
     page.click("#review-queue-summary a")
+    page.wait_for_url(re.compile(r"/admin/articles/articleinreview/(\?.*)?$"))
     page.click(f"text={TITLE}")
+    page.wait_for_url(re.compile(rf"/{article.pk}/change/(\?.*)?$"))
     page.fill("#id_workflow_comment", COMMENT)
-    page.click("button[name=_transition][value=request_changes]")
-    page.wait_for_selector(".messagelist .success")
+    save(page, "button[name=_transition][value=request_changes]")
     article.refresh_from_db()
     assert article.status == Article.Status.CHANGES_REQUESTED
     logout(page, live_server)
@@ -101,11 +106,12 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     page.screenshot(path=artifacts / "workflow-2-changes-requested.png", full_page=True)
     editable = page.locator(".ck-editor__editable")
     editable.click()
+    expect(editable).to_be_focused()
     page.keyboard.press("Control+End")
     page.keyboard.press("Enter")
     page.keyboard.insert_text(ADDED)
-    page.click("button[name=_transition][value=submit]")
-    page.wait_for_selector(".messagelist .success")
+    expect(page.locator("#id_body")).to_have_value(re.compile("kata Edie"))
+    save(page, "button[name=_transition][value=submit]")
     article.refresh_from_db()
     assert article.status == Article.Status.IN_REVIEW
     logout(page, live_server)
@@ -114,13 +120,14 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     admin_login(page, live_server, "redaktur", "rahasia-warta-123")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     page.click("text=Perubahan sejak pengajuan")
+    expect(page.locator("#diff-body")).to_be_visible()
+    page.wait_for_load_state()
     inserted = " ".join(page.locator("#diff-body ins").all_inner_texts())
     assert "75%" in inserted and "kata Edie" in inserted
     page.screenshot(path=artifacts / "workflow-3-what-changed.png", full_page=True)
     page.click("text=Kembali ke berita")
-    page.click("button[name=_transition][value=publish]")
-    page.wait_for_selector(".messagelist .success")
-    article.refresh_from_db()
+    page.wait_for_url(re.compile(rf"/{article.pk}/change/(\?.*)?$"))
+    save(page, "button[name=_transition][value=publish]")
     assert Article.objects.visible().filter(pk=article.pk).exists()
     page.screenshot(path=artifacts / "workflow-4-published.png", full_page=True)
 
