@@ -5,11 +5,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from .health import healthz
+
 admin.site.site_header = _("Warta — Redaksi")
 admin.site.site_title = _("Warta")
 admin.site.index_title = _("Meja redaksi")
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     # Our own upload endpoint under the URL name the CKEditor widget reverses;
     # the package's own urls (which store files under client names) are not

@@ -52,8 +52,16 @@ from media_library.models import Photo
 GENERATION_KEY = "warta:pages:generation"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
 PAGE_KEY = "warta:pages:{generation}:{digest}"
-# Paths never cached: the admin, previews, the read counter, uploads.
-UNCACHED_PREFIXES = ("/admin/", "/pratinjau/", "/baca/", "/editor/", "/media/")
+# Paths never cached: the admin, previews, the read counter, uploads, the
+# health check.
+UNCACHED_PREFIXES = (
+    "/admin/",
+    "/pratinjau/",
+    "/baca/",
+    "/editor/",
+    "/media/",
+    "/healthz",
+)
 BROWSER_MAX_AGE = 60
 
 

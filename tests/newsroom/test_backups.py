@@ -1,0 +1,202 @@
+"""Backup and restore (newsroom/backups.py): a whole site, row for row and file
+for file, on whichever database the run uses."""
+
+import datetime
+import hashlib
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import tarfile
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import ArticleEvent, ArticleRevision
+from articles.revisions import revision_record
+from media_library.models import Rendition
+from tests.support.newsroom import Newsroom, ready_story
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def stories_in_every_state(newsroom):
+    """Drafts, a story in review, one sent back, published, scheduled and
+    taken down, each with a real photo and renditions, revisions and events."""
+    made = {}
+    for name in ["draft", "review", "back", "live", "scheduled", "down"]:
+        story = ready_story(
+            title=f"Berita {name}",
+            contributing_agency=newsroom.agency_a,
+            author=newsroom.contributor_a,
+        )
+        story.tags.set(["pilkada 2024", name])
+        revision_record(article=story, by=newsroom.contributor_a)
+        made[name] = story
+    editor = newsroom.editor
+    for name in ["review", "back", "live", "scheduled", "down"]:
+        workflow.article_submit(article=made[name], by=newsroom.contributor_a)
+    workflow.article_request_changes(article=made["back"], by=editor, comment="Foto")
+    workflow.article_publish(article=made["live"], by=editor)
+    workflow.article_publish(
+        article=made["scheduled"],
+        by=editor,
+        at=timezone.now() + datetime.timedelta(days=2),
+    )
+    workflow.article_publish(article=made["down"], by=editor)
+    workflow.article_unpublish(article=made["down"], by=editor, reason="Salah data")
+    return made
+
+
+def table_rows(cursor, tables):
+    """{table: sorted rows} read through a DB-API cursor."""
+    rows = {}
+    for table in tables:
+        cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 - our own names
+        rows[table] = sorted(repr(row) for row in cursor.fetchall())
+    return rows
+
+
+def file_digests(root):
+    root = Path(root)
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in root.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def empty_target(tmp_path):
+    """(DATABASE_URL of an empty database of the run's kind, a function giving
+    a cursor on it, a function giving a cursor on the test database), both
+    cursors reading values the same way."""
+    if connection.vendor == "sqlite":
+        path = tmp_path / "restored.sqlite3"
+        # Django's own converters (registered globally) apply to both.
+        types = sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES
+        yield (
+            f"sqlite:///{path}",
+            lambda: sqlite3.connect(path, detect_types=types).cursor(),
+            connection.cursor,
+        )
+        return
+    options = connection.settings_dict
+    name = f"warta_restore_{uuid.uuid4().hex[:10]}"
+    server = {
+        "host": options["HOST"] or None,
+        "port": options["PORT"] or None,
+        "user": options["USER"] or None,
+        "password": options["PASSWORD"] or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    opened = []
+
+    def cursor_on(database):
+        conn = psycopg.connect(dbname=database, options="-c TimeZone=UTC", **server)
+        opened.append(conn)
+        return conn.cursor()
+
+    user = f"{server['user']}@" if server["user"] else ""
+    yield (
+        f"postgres://{user}{server['host']}:{server['port']}/{name}",
+        lambda: cursor_on(name),
+        lambda: cursor_on(options["NAME"]),
+    )
+    for conn in opened:
+        conn.close()
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def restore_in_a_fresh_process(archive, database_url, media_root):
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "restore", str(archive)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_a_restored_site_has_every_row_and_file_of_the_original(tmp_path, empty_target):
+    stories_in_every_state(Newsroom())
+    assert Rendition.objects.count() >= 6 * 4
+    assert ArticleEvent.objects.count() >= 10 and ArticleRevision.objects.count() >= 6
+    archive = tmp_path / "cadangan.tar.gz"
+    database_url, restored, original = empty_target
+
+    call_command("backup", output=str(archive))
+    restored_media = tmp_path / "restored-media"
+    result = restore_in_a_fresh_process(archive, database_url, restored_media)
+
+    assert result.returncode == 0, result.stderr
+    tables = connection.introspection.table_names()
+    assert table_rows(restored(), tables) == table_rows(original(), tables)
+    assert file_digests(restored_media) == file_digests(settings.MEDIA_ROOT)
+    assert len(file_digests(restored_media)) == Rendition.objects.count() + 6
+
+
+def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
+    Newsroom()
+    archive = tmp_path / "cadangan.tar.gz"
+    call_command("backup", output=str(archive))
+
+    with pytest.raises(CommandError, match="tidak kosong"):
+        call_command("restore", str(archive))
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
+    junk = tmp_path / "bukan.tar.gz"
+    junk.write_bytes(b"bukan arsip")
+
+    with pytest.raises(CommandError, match="tidak bisa dibaca"):
+        call_command("restore", str(junk))
+
+
+def test_restore_refuses_media_names_that_leave_the_media_folder(
+    tmp_path, empty_target
+):
+    archive = tmp_path / "jahat.tar.gz"
+    call_command("backup", output=str(archive))
+    # Rewrite the manifest to name a file outside MEDIA_ROOT.
+    with tarfile.open(archive, "r:gz") as source:
+        members = {m.name: source.extractfile(m).read() for m in source if m.isfile()}
+    manifest = (
+        members["manifest.json"]
+        .decode()
+        .replace(
+            '"media": []',
+            '"media": [{"name": "../keluar.txt", "size": 1, "sha256": "0"}]',
+        )
+    )
+    members["manifest.json"] = manifest.encode()
+    members["media/../keluar.txt"] = b"x"
+    with tarfile.open(archive, "w:gz") as target:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            target.addfile(info, fileobj=io.BytesIO(data))
+
+    database_url, _restored, _original = empty_target
+    result = restore_in_a_fresh_process(archive, database_url, tmp_path / "m")
+
+    assert result.returncode != 0
+    assert "tidak aman" in result.stderr
+    assert not (tmp_path / "keluar.txt").exists()
