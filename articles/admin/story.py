@@ -36,6 +36,12 @@ class ArticlePhotoInline(admin.TabularInline):
         "foto berita (foto utama wajib punya keterangan dan teks alternatif)"
     )
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "photo":
+            # A crafted id of a photo the writer may not see is not a choice.
+            kwargs["queryset"] = rights.photos_for(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def get_queryset(self, request):
         return (
             super()
