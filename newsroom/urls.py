@@ -5,11 +5,18 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.shortcut import view_on_site
+
 admin.site.site_header = _("Warta — Redaksi")
 admin.site.site_title = _("Warta")
 admin.site.index_title = _("Meja redaksi")
 
 urlpatterns = [
+    # Before the admin's own "view on site": a story's answers by its rights.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+    ),
     path("admin/", admin.site.urls),
     # Our own upload endpoint under the URL name the CKEditor widget reverses;
     # the package's own urls (which store files under client names) are not

@@ -20,6 +20,7 @@ from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineFor
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
 from ..revisions import revision_record
 from .history import ASCII_ID, HistoryAdminMixin, compare_url
+from .shortcut import public_url
 from .workflow import WorkflowAdminMixin
 
 
@@ -199,6 +200,10 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
                 },
             ),
         ]
+
+    def view_on_site(self, obj):
+        # A story readers may not see has no public address to show.
+        return public_url(obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*self.workflow_readonly, "created_at", "updated_at", "view_count"]
