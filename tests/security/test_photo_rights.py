@@ -301,10 +301,13 @@ def test_crafted_post_attaching_another_agencys_unpublished_photo_is_refused(
     photo, _data = their_photo
     client.force_login(newsroom.contributor_a)
 
-    response = client.post(change_url(draft), row_post(client, draft, photo=photo.pk))
+    response = client.post(
+        change_url(draft), row_post(client, draft, photo=photo.pk, alt_text="palsu")
+    )
 
     assert response.status_code == 200
     assert not ArticlePhoto.objects.filter(article=draft).exists()
+    assert_untouched(photo)
 
 
 def test_reuploading_another_agencys_unpublished_photo_does_not_attach_it(
@@ -315,7 +318,7 @@ def test_reuploading_another_agencys_unpublished_photo_does_not_attach_it(
 
     response = client.post(
         change_url(draft),
-        row_post(client, draft, upload=upload(data, "salinan.jpg")),
+        row_post(client, draft, upload=upload(data, "salinan.jpg"), alt_text="palsu"),
     )
 
     assert response.status_code == 200
