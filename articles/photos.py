@@ -8,7 +8,9 @@ and alt text typed beside it. An upload whose bytes are already in the
 library *is* that photo, exactly as if it had been picked from the library.
 
 A library photo changes only through ``media_library.services.photo_update``
-and only when ``rights.can_change_photo`` allows, on every route.
+and only when ``rights.can_change_photo`` allows, on every route. A row shows
+only a photo its writer may see (``rights.photos_for``): another agency's
+unpublished photo is not theirs to pick, nor to reach by uploading its bytes.
 """
 
 from django.core.exceptions import ValidationError
@@ -28,19 +30,37 @@ REFUSED = _(
 )
 
 
-def article_photo_check(*, by, photo=None, cleaned=None, alt_text=""):
-    """Raise ValidationError if saving the row would change a library photo
-    that ``by`` may not change.
+NOT_VISIBLE = _(
+    "Foto ini tidak bisa Anda pakai: foto ini milik instansi lain dan belum "
+    "tayang di berita mana pun. Pilih foto lain dari pustaka, atau minta "
+    "redaktur memasangnya."
+)
+DUPLICATE_NOT_VISIBLE = _(
+    "Foto yang sama sudah ada di pustaka, diunggah instansi lain dan belum "
+    "tayang di berita mana pun, jadi tidak bisa Anda pakai. Unggah foto lain, "
+    "atau minta redaktur memasangnya."
+)
 
-    ``photo`` is the photo picked from the library, ``cleaned`` the checked
-    upload (``media_library.processing.photo_clean``), which wins over it.
-    Forms call this while validating, so a refusal is shown before anything
-    is written; ``article_photo_save`` checks again.
+
+def article_photo_check(*, by, photo=None, cleaned=None, alt_text="", duplicate=False):
+    """Raise ValidationError if the row would show a photo ``by`` may not see,
+    or change a library photo ``by`` may not change.
+
+    ``photo`` is the photo picked from the library (or, with ``duplicate``,
+    the one an upload turned out to be), ``cleaned`` the checked upload
+    (``media_library.processing.photo_clean``), which wins over it. Forms
+    call this while validating, so a refusal is shown before anything is
+    written; ``article_photo_save`` checks again.
     """
     if cleaned is not None:
-        photo = photo_existing(checksum=cleaned.checksum)
+        photo, duplicate = photo_existing(checksum=cleaned.checksum), True
+    field, refusal = (
+        ("upload", DUPLICATE_NOT_VISIBLE) if duplicate else ("photo", NOT_VISIBLE)
+    )
     if photo is None:
         return  # a new upload: the writer's own photo
+    if not rights.can_see_photo(by, photo):
+        raise ValidationError({field: refusal}, code="photo_not_visible")
     if _library_changes(photo, alt_text) and not rights.can_change_photo(by, photo):
         raise ValidationError({"alt_text": REFUSED}, code="photo_not_yours")
 
@@ -73,7 +93,9 @@ def article_photo_save(*, row, by, upload=None, cleaned=None, alt_text=""):
             )
             if row.photo.is_duplicate:
                 # Another request may have stored it since the check above.
-                article_photo_check(by=by, photo=row.photo, alt_text=alt_text)
+                article_photo_check(
+                    by=by, photo=row.photo, alt_text=alt_text, duplicate=True
+                )
         photo_update(photo=row.photo, **_library_changes(row.photo, alt_text))
         if row.caption == row.photo.caption:
             row.caption = ""

@@ -8,7 +8,11 @@ with admin access sees no stories at all. The admin, the workflow services
 and the preview all ask these functions, so a rule is written once.
 """
 
-from .models import AgencyMembership, Article
+from django.db.models import Q
+
+from media_library.models import Photo
+
+from .models import AgencyMembership, Article, ArticlePhoto
 
 EDITOR_PERMISSION = "articles.publish_article"
 CONTRIBUTOR_EDITABLE = (Article.Status.DRAFT, Article.Status.CHANGES_REQUESTED)
@@ -76,6 +80,39 @@ def can_delete(user, article):
     if is_editor(user):
         return True
     return can_edit(user, article) and not was_ever_published(article)
+
+
+def photos_for(user, queryset=None):
+    """The library photos ``user`` may see, search and put in a story.
+
+    Editors see every photo. Anyone else sees the photos already public in a
+    story readers can see, their own uploads, and, for a contributor, the
+    photos uploaded by someone of their agency or shown in their agency's
+    stories. Another agency's unpublished photos stay out of sight.
+    """
+    queryset = Photo.objects.all() if queryset is None else queryset
+    if is_editor(user):
+        return queryset
+    in_stories = ArticlePhoto.objects.filter(
+        article__in=Article.objects.visible()
+    ).values("photo_id")
+    allowed = Q(pk__in=in_stories)
+    if user and user.is_active and user.is_authenticated:
+        allowed |= Q(uploaded_by_id=user.pk)
+        agency_id = user_agency_id(user)
+        if agency_id is not None:
+            colleagues = AgencyMembership.objects.filter(agency_id=agency_id)
+            allowed |= Q(uploaded_by_id__in=colleagues.values("user_id"))
+            allowed |= Q(
+                pk__in=ArticlePhoto.objects.filter(
+                    article__contributing_agency_id=agency_id
+                ).values("photo_id")
+            )
+    return queryset.filter(allowed)
+
+
+def can_see_photo(user, photo):
+    return photos_for(user).filter(pk=photo.pk).exists()
 
 
 def can_change_photo(user, photo):

@@ -26,6 +26,7 @@ from . import notifications, rights
 from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
 from .notifications import AUTHOR, EDITORS, Mail
+from .preview import preview_links_end
 from .revisions import revision_record
 
 Status = Article.Status
@@ -262,12 +263,15 @@ def article_publish(*, article, by, at=None, notify=True):
 
 @transaction.atomic
 def article_unpublish(*, article, by, reason):
-    """Take a published (or scheduled) story off the site, with the reason."""
+    """Take a published (or scheduled) story off the site, with the reason;
+    every preview link to it stops working."""
     reason = (reason or "").strip()
     if not reason:
         raise WorkflowError(_("Tulis alasan menurunkan berita ini."))
     locked = _locked(article)
     _require("unpublish", by, locked)
+    # A story taken down is not shown to anyone outside the newsroom either.
+    preview_links_end(article=locked, by=by)
     return _transition(
         article,
         locked,

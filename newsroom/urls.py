@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.shortcut import view_on_site
+
 from .health import healthz
 
 admin.site.site_header = _("Warta — Redaksi")
@@ -13,6 +15,11 @@ admin.site.index_title = _("Meja redaksi")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Before the admin's own "view on site": a story's answers by its rights.
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+    ),
     path("admin/", admin.site.urls),
     # Our own upload endpoint under the URL name the CKEditor widget reverses;
     # the package's own urls (which store files under client names) are not

@@ -1,9 +1,10 @@
 """Previews of stories that readers cannot see yet.
 
 Two ways in: a logged-in editor, or a contributor of the story's agency, at
-``/pratinjau/<id>/``; and a signed link that expires (``articles.preview``),
-made by an editor for someone without an account (the agency head), which
-opens that one story only. Both render the story exactly as readers would
+``/pratinjau/<id>/``; and a signed link (``articles.preview``), made by an
+editor for someone without an account (the agency head), which opens that one
+story only, while its record lives: not expired, not revoked, the story not
+taken down. Both render the story exactly as readers would
 see it (``views.render_article`` with ``preview=True``), never cached and
 never indexed.
 """
@@ -16,8 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from articles import rights
-from articles.models import Article
-from articles.preview import preview_link_article_id
+from articles.preview import PreviewLinkEnded, preview_link_open
 
 from .views import render_article
 
@@ -50,19 +50,11 @@ def article_preview(request, pk):
 
 @never_cache
 def signed_preview(request, token):
-    """The preview behind a signed link: that one story, until the link expires."""
+    """The preview behind a signed link: that one story, while the link lives."""
     try:
-        article_id = preview_link_article_id(token)
+        article = preview_link_open(token)
     except signing.SignatureExpired:
-        return _refusal(
-            request,
-            410,
-            _("Tautan pratinjau sudah kedaluwarsa"),
-            _(
-                "Tautan ini sudah melewati masa berlakunya. Mintalah tautan "
-                "baru kepada redaksi."
-            ),
-        )
+        return _expired(request)
     except signing.BadSignature:
         return _refusal(
             request,
@@ -70,12 +62,49 @@ def signed_preview(request, token):
             _("Tautan pratinjau tidak sah"),
             _("Tautan ini tidak lengkap atau telah diubah. Periksa kembali tautannya."),
         )
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None:
+    except PreviewLinkEnded as ended:
+        return _ended(request, ended.reason)
+    return _preview_response(request, article)
+
+
+def _expired(request):
+    return _refusal(
+        request,
+        410,
+        _("Tautan pratinjau sudah kedaluwarsa"),
+        _(
+            "Tautan ini sudah melewati masa berlakunya. Mintalah tautan baru "
+            "kepada redaksi."
+        ),
+    )
+
+
+def _ended(request, reason):
+    if reason == "deleted":
         return _refusal(
             request,
             404,
             _("Berita tidak ditemukan"),
             _("Berita untuk tautan pratinjau ini sudah dihapus."),
         )
-    return _preview_response(request, article)
+    if reason == "expired":
+        return _expired(request)
+    messages = {
+        "taken_down": _(
+            "Berita ini sudah diturunkan redaksi, sehingga tautan pratinjaunya "
+            "tidak berlaku lagi."
+        ),
+        "revoked": _(
+            "Tautan pratinjau ini sudah dicabut redaksi. Mintalah tautan baru "
+            "kepada redaksi bila masih perlu melihat berita ini."
+        ),
+    }
+    return _refusal(
+        request,
+        410,
+        _("Tautan pratinjau tidak berlaku lagi"),
+        messages.get(
+            reason,
+            _("Tautan ini tidak berlaku lagi. Mintalah tautan baru kepada redaksi."),
+        ),
+    )

@@ -1,21 +1,29 @@
 """The story admin's history pages: workflow events and revisions, comparing
-two revisions, restoring one, and the signed preview link for outsiders."""
+two revisions, restoring one, and the signed preview links for outsiders
+(made, listed, revoked)."""
 
 import re
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .. import rights
 from ..errors import WorkflowError
 from ..models import ArticleEvent
-from ..preview import preview_link_make
+from ..preview import preview_link_days, preview_link_make, preview_link_revoke
 from ..revisions import compare as compare_revisions
 from ..revisions import revision_restore
 
@@ -202,16 +210,44 @@ class HistoryAdminMixin:
         )
 
     def preview_link_view(self, request, object_id):
-        """A signed, expiring preview address for someone without an account."""
+        """The story's signed preview links: each one with who made it, until
+        when and whether it still works; making a new one and revoking one
+        (POST, editors only)."""
         obj = self._viewable(request, object_id)
         if not rights.is_editor(request.user):
             raise PermissionDenied
-        url, expires = preview_link_make(obj)
+        link = made = None
+        if request.method == "POST":
+            action = request.POST.get("action")
+            if action == "revoke":
+                return self._preview_link_revoke(request, obj)
+            if action != "create":
+                return HttpResponseBadRequest()
+            url, made = preview_link_make(article=obj, by=request.user)
+            link = request.build_absolute_uri(url)
         return self._page(
             request,
             self.preview_link_template,
             obj,
             _("Tautan pratinjau: %(title)s"),
-            link=request.build_absolute_uri(url),
-            expires=expires,
+            link=link,
+            expires=made.expires_at if made else None,
+            links=obj.preview_links.select_related("created_by", "revoked_by"),
+            days=preview_link_days(),
+        )
+
+    def _preview_link_revoke(self, request, obj):
+        link_id = request.POST.get("link", "")
+        if not ASCII_ID.fullmatch(link_id):
+            raise Http404
+        link = get_object_or_404(obj.preview_links, pk=int(link_id))
+        preview_link_revoke(link=link, by=request.user)
+        self.message_user(
+            request,
+            _("Tautan pratinjau yang dibuat %(when)s sudah dicabut.")
+            % {"when": date_format(timezone.localtime(link.created_at), "d/m/Y H.i")},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(
+            reverse("admin:articles_article_preview_link", args=[obj.pk])
         )

@@ -20,6 +20,7 @@ from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineFor
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
 from ..revisions import revision_record
 from .history import ASCII_ID, HistoryAdminMixin, compare_url
+from .shortcut import public_url
 from .workflow import WorkflowAdminMixin
 
 
@@ -35,6 +36,12 @@ class ArticlePhotoInline(admin.TabularInline):
     verbose_name_plural = _(
         "foto berita (foto utama wajib punya keterangan dan teks alternatif)"
     )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "photo":
+            # A crafted id of a photo the writer may not see is not a choice.
+            kwargs["queryset"] = rights.photos_for(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return (
@@ -193,6 +200,10 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
                 },
             ),
         ]
+
+    def view_on_site(self, obj):
+        # A story readers may not see has no public address to show.
+        return public_url(obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*self.workflow_readonly, "created_at", "updated_at", "view_count"]

@@ -1,6 +1,7 @@
 """The newsroom domain: stories, their taxonomy, the people and agencies in them."""
 
 from .people import Agency, Official, Position
+from .preview import PreviewLink
 from .reads import ArticleDailyReads
 from .story import (
     Article,
@@ -33,6 +34,7 @@ __all__ = [
     "Category",
     "Official",
     "PhotoSubject",
+    "PreviewLink",
     "Position",
     "TaggedArticle",
 ]

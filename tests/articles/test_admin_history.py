@@ -131,8 +131,9 @@ def test_preview_link_page_gives_an_editor_a_full_signed_address(
     client, newsroom, story
 ):
     client.force_login(newsroom.editor)
-    response = client.get(
-        reverse("admin:articles_article_preview_link", args=[story.pk])
+    response = client.post(
+        reverse("admin:articles_article_preview_link", args=[story.pk]),
+        {"action": "create"},
     )
     assert response.status_code == 200
     assert response.context["title"] == "Tautan pratinjau: Rakor Pilkada"

@@ -13,6 +13,7 @@ from media_library.models import Photo
 from media_library.services import photo_update
 from tests.support.admin_forms import change_url, form_data
 from tests.support.factories import ArticleFactory
+from tests.support.newsroom import ready_story
 from tests.support.photos import PhotoFactory, image_bytes, jpeg_upload, upload
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +31,14 @@ def draft(newsroom):
 
 @pytest.fixture
 def their_photo(newsroom):
-    """A photo agency B uploaded, and the bytes it was stored from."""
+    """A photo agency B uploaded, public in B's published story (so others may
+    use it; tests/security/test_photo_rights.py covers unpublished ones), and
+    the bytes it was stored from."""
     data = image_bytes(640, 480, "JPEG", seq=9)
     photo = PhotoFactory(
         file=upload(data), uploaded_by=newsroom.contributor_b, alt_text=THEIRS
     )
+    ready_story(photo=photo, contributing_agency=newsroom.agency_b, published=True)
     return photo, data
 
 
@@ -181,7 +185,7 @@ def test_a_reupload_uses_the_stored_photo_and_keeps_a_different_caption_here(
 
 
 def test_a_row_caption_equal_to_the_librarys_is_not_stored_twice(newsroom, draft):
-    photo = PhotoFactory(caption="Rapat di aula.")
+    photo = PhotoFactory(caption="Rapat di aula.", uploaded_by=newsroom.contributor_a)
 
     row = article_photo_save(
         row=new_row(draft, photo=photo, caption="Rapat di aula."),
@@ -247,7 +251,7 @@ def test_contributor_cannot_change_another_agencys_alt_text_by_reuploading_it(
     assert "tidak bisa mengubah teks alternatif foto ini" in str(refused.value)
     photo.refresh_from_db()
     assert photo.alt_text == THEIRS
-    assert not ArticlePhoto.objects.exists()
+    assert not ArticlePhoto.objects.filter(article=draft).exists()
     assert Photo.objects.count() == 1
 
 
@@ -263,7 +267,7 @@ def test_contributor_cannot_change_another_agencys_alt_text_by_picking_it(
 
     photo.refresh_from_db()
     assert photo.alt_text == THEIRS
-    assert not ArticlePhoto.objects.exists()
+    assert not ArticlePhoto.objects.filter(article=draft).exists()
 
 
 def test_contributor_may_use_another_agencys_photo_as_it_is(
@@ -352,7 +356,8 @@ def test_picking_another_photo_for_a_row_keeps_that_photos_alt_text(
     client, newsroom, draft
 ):
     row = article_photo_save(
-        row=new_row(draft, photo=PhotoFactory()), by=newsroom.contributor_a
+        row=new_row(draft, photo=PhotoFactory(uploaded_by=newsroom.contributor_a)),
+        by=newsroom.contributor_a,
     )
     other = PhotoFactory(alt_text="Peserta rapat di aula.")
     client.force_login(newsroom.editor)

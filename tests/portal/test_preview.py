@@ -51,15 +51,16 @@ def test_anonymous_preview_goes_to_the_login(client, draft):
     assert "/admin/login/" in response["Location"]
 
 
-def test_signed_link_shows_that_story_without_an_account(client, draft):
-    url, _expires = preview_link_make(draft)
+def test_signed_link_shows_that_story_without_an_account(client, newsroom, draft):
+    url, _link = preview_link_make(article=draft, by=newsroom.editor)
     assert_private_preview(client.get(url), draft.title)
 
 
 def test_editor_makes_a_signed_link_in_the_admin(client, newsroom, draft):
     client.force_login(newsroom.editor)
-    page = client.get(
-        reverse("admin:articles_article_preview_link", args=[draft.pk])
+    page = client.post(
+        reverse("admin:articles_article_preview_link", args=[draft.pk]),
+        {"action": "create"},
     ).content.decode()
     assert "/pratinjau/tautan/" in page and "berlaku sampai" in page
     client.force_login(newsroom.contributor_a)
@@ -69,8 +70,8 @@ def test_editor_makes_a_signed_link_in_the_admin(client, newsroom, draft):
     assert response.status_code == 403
 
 
-def test_signed_link_expires_after_seven_days(client, draft):
-    url, _expires = preview_link_make(draft)
+def test_signed_link_expires_after_seven_days(client, newsroom, draft):
+    url, _link = preview_link_make(article=draft, by=newsroom.editor)
     later = time.time() + 7 * 24 * 3600 + 60
     with mock.patch("django.core.signing.time.time", return_value=later):
         response = client.get(url)
@@ -81,7 +82,7 @@ def test_signed_link_expires_after_seven_days(client, draft):
 
 def test_tampered_link_is_refused_clearly(client, newsroom, draft):
     other = ready_story(title="Berita lain", contributing_agency=newsroom.agency_b)
-    url, _expires = preview_link_make(draft)
+    url, _link = preview_link_make(article=draft, by=newsroom.editor)
     token = url.rstrip("/").rsplit("/", 1)[1]
     # The same signature on a payload naming another story.
     payload = signing.b64_encode(json.dumps({"article": other.pk}).encode()).decode()
@@ -92,8 +93,8 @@ def test_tampered_link_is_refused_clearly(client, newsroom, draft):
         assert "tidak sah" in response.content.decode()
 
 
-def test_link_of_a_deleted_story_says_so(client, draft):
-    url, _expires = preview_link_make(draft)
+def test_link_of_a_deleted_story_says_so(client, newsroom, draft):
+    url, _link = preview_link_make(article=draft, by=newsroom.editor)
     draft.photos.all().delete()
     draft.delete()
     response = client.get(url)
