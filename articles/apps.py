@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Redaksi")
+
+    def ready(self):
+        from . import fingerprints, linkguard
+
+        fingerprints.signals_connect()
+        linkguard.signals_connect()

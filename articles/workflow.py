@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import notifications, rights
+from . import fingerprints, linkguard, notifications, rights
 from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
 from .notifications import AUTHOR, EDITORS, Mail
@@ -168,6 +168,7 @@ def _transition(article, locked, *, by, name, to, comment="", fields=(), notify=
         published_at=locked.published_at,
         revision=revision,
     )
+    fingerprints.fingerprint_record(article=locked, by=by, reason=name)
     # Keep the caller's object in step with the row.
     article.status = locked.status
     article.published_at = locked.published_at
@@ -237,6 +238,7 @@ def article_publish(*, article, by, at=None, notify=True):
     name = "schedule" if at and at > now else "publish"
     _require(name, by, locked)
     _check_publishable(locked, _("diterbitkan"))
+    linkguard.publish_check(locked)
     locked.published_at = at or now
     scheduled = name == "schedule"
     return _transition(
