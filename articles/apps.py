@@ -11,3 +11,5 @@ class ArticlesConfig(AppConfig):
 
         fingerprints.signals_connect()
         linkguard.signals_connect()
+        # A missing or broken WARTA_LINK_GUARD_FILE stops start-up, not a save.
+        linkguard.patterns()

@@ -342,6 +342,7 @@ def article_confirm(*, article, by, shown):
     ``token``) and lets the story be published with them."""
     if not rights.is_editor(by):
         raise WorkflowError(_("Hanya redaktur yang bisa mengonfirmasi tautan."))
+    article = type(article).objects.select_for_update().get(pk=article.pk)
     pending = unconfirmed(article)
     if not pending:
         return None
