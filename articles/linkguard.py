@@ -133,7 +133,8 @@ def _domain_regex(domain):
 
 def _style_regex(style):
     tail = r"(?:px|pt|em|rem|%)?(?![\d.a-z])" if style[-1].isdigit() else r"(?![\w.])"
-    return re.compile(re.escape(style) + tail)
+    # "color:#fff" is hidden text; "background-color:#fff" is not.
+    return re.compile(r"(?<![\w-])" + re.escape(style) + tail)
 
 
 # --- scanning ---------------------------------------------------------------

@@ -49,7 +49,8 @@ def test_ordinary_regional_news_has_no_findings():
     story = Article(
         title="Pj Bupati Kobar Buka Rakor Kewaspadaan Dini",
         summary="Rapat di aula Setda, lihat kobarkab.go.id dan bps.go.id.",
-        body='<p style="font-size:0.9em">MMC Kobar - Rapat <a href="https://'
+        body='<p style="font-size:0.9em;background-color:#FFFFFF;line-height:0">'
+        'MMC Kobar - Rapat <a href="https://'
         'kotawaringinbaratkab.go.id/berita">koordinasi</a> membahas slot '
         "waktu pelayanan dan deposito daerah.</p>",
     )
