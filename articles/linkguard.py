@@ -35,7 +35,7 @@ from media_library.models import Photo
 
 from . import rights
 from .errors import WorkflowError
-from .models import ArticlePhoto, LinkGuardCheck
+from .models import Article, ArticlePhoto, LinkGuardCheck
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "link_guard.toml"
 
@@ -343,7 +343,7 @@ def article_confirm(*, article, by, shown):
     ``token``) and lets the story be published with them."""
     if not rights.is_editor(by):
         raise WorkflowError(_("Hanya redaktur yang bisa mengonfirmasi tautan."))
-    article = type(article).objects.select_for_update().get(pk=article.pk)
+    article = Article.objects.select_for_update().get(pk=article.pk)
     pending = unconfirmed(article)
     if not pending:
         return None
