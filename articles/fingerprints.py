@@ -19,6 +19,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from taggit.models import Tag
 
 from media_library.models import Photo
@@ -27,12 +28,23 @@ from .models import (
     Article,
     ArticleFingerprint,
     ArticlePhoto,
+    ArticleRevision,
     Category,
     ContentVerification,
     TaggedArticle,
 )
 
 SALT = "warta.fingerprints.reader-content"
+# Named when a story no longer matches, compared with its last revision.
+TEXT_PARTS = [
+    ("title", gettext_lazy("judul")),
+    ("summary", gettext_lazy("ringkasan")),
+    ("dateline", gettext_lazy("dateline")),
+    ("body", gettext_lazy("isi berita")),
+    ("event_place", gettext_lazy("tempat kegiatan")),
+    ("event_date", gettext_lazy("tanggal kegiatan")),
+    ("credit_line", gettext_lazy("kredit penulis")),
+]
 STORY_FIELDS = [
     "title",
     "summary",
@@ -146,7 +158,8 @@ def content_verify(*, record_missing=False):
         if story._digest is None and record_missing:
             fingerprint_record(article=story, reason="baseline")
             continue
-        if story._digest and _matches(reader_content(story.pk), story._digest):
+        content = reader_content(story.pk)
+        if story._digest and _matches(content, story._digest):
             continue
         mismatches.append(
             {
@@ -156,12 +169,46 @@ def content_verify(*, record_missing=False):
                 "recorded_at": story._recorded_at.isoformat()
                 if story._recorded_at
                 else "",
-                "problem": _("isi berbeda dari rekaman terakhir")
-                if story._digest
-                else _("belum pernah direkam"),
+                "problem": _problem(story, content),
             }
         )
     return ContentVerification.objects.create(checked=checked, mismatches=mismatches)
+
+
+def _problem(story, content):
+    """What is wrong with a story that does not match, naming the parts that
+    differ from its last revision (saved by Warta) where it can."""
+    if not story._digest:
+        return _("belum pernah direkam")
+    revision = ArticleRevision.objects.filter(article_id=story.pk).first()
+    changed = _changed_parts(revision.content, content) if revision else []
+    if not changed:
+        return _("isi berbeda dari rekaman terakhir")
+    return _("isi berbeda dari rekaman terakhir (berubah: %(parts)s)") % {
+        "parts": ", ".join(str(part) for part in changed)
+    }
+
+
+def _changed_parts(saved, content):
+    """The parts of ``content`` that differ from a revision's snapshot."""
+    parts = [(label, saved.get(name, ""), content[name]) for name, label in TEXT_PARTS]
+    parts += [
+        (
+            _("rubrik"),
+            (saved.get("category") or {}).get("name", ""),
+            content["category__name"],
+        ),
+        (_("tag"), sorted(saved.get("tags", [])), sorted(content["tags"])),
+        (
+            _("foto"),
+            [
+                (p["photo_id"], p["effective_caption"], p["alt_text"])
+                for p in saved.get("photos", [])
+            ],
+            [(p["photo"], p["caption"], p["alt_text"]) for p in content["photos"]],
+        ),
+    ]
+    return [label for label, old, new in parts if old != new]
 
 
 # --- changes made in Warta outside the story form ---------------------------

@@ -77,7 +77,7 @@ def test_a_body_changed_by_queryset_update_is_reported(published):
     assert (
         f"Berita #{published.pk} “Rakor Kewaspadaan Dini” "
         f"(http://127.0.0.1:8000/berita/{published.slug}/): isi berbeda dari "
-        "rekaman terakhir"
+        "rekaman terakhir (berubah: isi berita)"
     ) in out
     run = ContentVerification.objects.get()
     assert [m["id"] for m in run.mismatches] == [published.pk]
@@ -98,7 +98,10 @@ def test_a_caption_changed_behind_warta_is_reported(published):
     photo_id = published.photos.get().photo_id
     Photo.objects.filter(pk=photo_id).update(caption="Info maxwin")
     ArticlePhoto.objects.filter(article=published).update(caption="")
-    assert verify()[1] is not None
+    Article.objects.filter(pk=published.pk).update(title="Info maxwin")
+    out, failure = verify()
+    assert failure is not None
+    assert "(berubah: judul, foto)" in out
 
 
 def test_a_taken_down_story_put_back_by_sql_is_reported(newsroom, published):
