@@ -4,8 +4,9 @@ draft -> in_review -> published; in_review -> changes_requested -> in_review;
 in_review -> draft (withdrawn); published -> unpublished. Each service runs
 in one transaction with the story's row locked, checks the acting user's
 right and the story's state against its entry in ``TRANSITIONS``, records an
-``ArticleEvent`` and, after commit, sends the entry's e-mail. Nothing else
-sets ``Article.status``.
+``ArticleEvent`` and the story's fingerprint (``fingerprints``) and, after
+commit, sends the entry's e-mail; publishing also asks the link guard
+(``linkguard.publish_check``). Nothing else sets ``Article.status``.
 
 ``TRANSITIONS`` is the one place a transition's button label, message, rule
 (who, from which states), inputs and mail are written: the admin draws its
