@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from media_library.models import Photo
 
-from . import rights
+from . import fingerprints, linkguard, rights
 from .errors import WorkflowError
 from .models import (
     Agency,
@@ -155,6 +155,8 @@ def revision_restore(*, revision, by):
         for p in content.get("photos", [])
         if p["photo_id"] in existing
     )
+    linkguard.article_check(article=article, by=by)
+    fingerprints.fingerprint_saved(article=article, by=by, reason="restore")
     return revision_record(
         article=article,
         by=by,

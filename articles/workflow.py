@@ -4,8 +4,9 @@ draft -> in_review -> published; in_review -> changes_requested -> in_review;
 in_review -> draft (withdrawn); published -> unpublished. Each service runs
 in one transaction with the story's row locked, checks the acting user's
 right and the story's state against its entry in ``TRANSITIONS``, records an
-``ArticleEvent`` and, after commit, sends the entry's e-mail. Nothing else
-sets ``Article.status``.
+``ArticleEvent`` and the story's fingerprint (``fingerprints``) and, after
+commit, sends the entry's e-mail; publishing also asks the link guard
+(``linkguard.publish_check``). Nothing else sets ``Article.status``.
 
 ``TRANSITIONS`` is the one place a transition's button label, message, rule
 (who, from which states), inputs and mail are written: the admin draws its
@@ -22,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import notifications, rights
+from . import fingerprints, linkguard, notifications, rights
 from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
 from .notifications import AUTHOR, EDITORS, Mail
@@ -169,6 +170,7 @@ def _transition(article, locked, *, by, name, to, comment="", fields=(), notify=
         published_at=locked.published_at,
         revision=revision,
     )
+    fingerprints.fingerprint_record(article=locked, by=by, reason=name)
     # Keep the caller's object in step with the row.
     article.status = locked.status
     article.published_at = locked.published_at
@@ -238,6 +240,7 @@ def article_publish(*, article, by, at=None, notify=True):
     name = "schedule" if at and at > now else "publish"
     _require(name, by, locked)
     _check_publishable(locked, _("diterbitkan"))
+    linkguard.publish_check(locked)
     locked.published_at = at or now
     scheduled = name == "schedule"
     return _transition(

@@ -261,6 +261,9 @@ WARTA_EMAIL = env("WARTA_EMAIL", "")
 # and unpublishing invalidate at once, and a scheduled story's time shortens
 # it (portal/caching.py).
 WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
+# The media center's own link-guard patterns, added to
+# articles/data/link_guard.toml (see docs/configuration.md).
+WARTA_LINK_GUARD_FILE = env("WARTA_LINK_GUARD_FILE", "")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env("SESSION_COOKIE_SECURE", True, cast=bool)

@@ -20,6 +20,7 @@ from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineFor
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
 from ..revisions import revision_record
 from .history import ASCII_ID, HistoryAdminMixin, compare_url
+from .integrity import IntegrityAdminMixin
 from .shortcut import public_url
 from .workflow import WorkflowAdminMixin
 
@@ -133,7 +134,9 @@ def delete_selected_checked(modeladmin, request, queryset):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    WorkflowAdminMixin, HistoryAdminMixin, IntegrityAdminMixin, admin.ModelAdmin
+):
     """Stories. Every right is checked through ``articles.rights`` on every
     request; state changes only through the buttons, which call
     ``articles.workflow``."""
@@ -305,6 +308,7 @@ class ArticleAdmin(WorkflowAdminMixin, HistoryAdminMixin, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self.integrity_record(request, form)
         revision_record(article=form.instance, by=request.user)
         services.edit_session_touch(article=form.instance, user=request.user)
 

@@ -1,5 +1,6 @@
 """The newsroom domain: stories, their taxonomy, the people and agencies in them."""
 
+from .integrity import ArticleFingerprint, ContentVerification, LinkGuardCheck
 from .people import Agency, Official, Position
 from .preview import PreviewLink
 from .reads import ArticleDailyReads
@@ -26,12 +27,15 @@ __all__ = [
     "ArticleDailyReads",
     "ArticleEditSession",
     "ArticleEvent",
+    "ArticleFingerprint",
     "ArticleInReview",
     "ArticlePhoto",
     "ArticleQuerySet",
     "ArticleRevision",
     "ArticleSlugRedirect",
     "Category",
+    "ContentVerification",
+    "LinkGuardCheck",
     "Official",
     "PhotoSubject",
     "PreviewLink",
