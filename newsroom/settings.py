@@ -124,6 +124,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (the CSRF check reads POST data).
+    "newsroom.security.RequestSizeLimitMiddleware",
     # After sessions and auth, before messages: serves anonymous readers' pages
     # from the cache without touching the session (see portal/caching.py).
     "portal.caching.PublicPageCacheMiddleware",
@@ -216,14 +218,24 @@ STORAGES = {
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# Uploads: Django keeps requests under this size in memory; larger ones are
-# spooled to a temporary file. The photo library applies its own caps.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_PERMISSIONS = 0o644
-
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)
+
+# Request size caps, checked on Content-Length before the body is read
+# (newsroom/security.py): a signed-in user may send a photo at its cap plus
+# the form around it; anyone else only a login form or a read beacon. nginx's
+# client_max_body_size is set to the same (docs/deployment.md).
+WARTA_MAX_REQUEST_BYTES = env(
+    "WARTA_MAX_REQUEST_BYTES", PHOTO_MAX_UPLOAD_BYTES + 1024 * 1024, cast=int
+)
+WARTA_MAX_ANONYMOUS_REQUEST_BYTES = env(
+    "WARTA_MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024, cast=int
+)
+# Form fields other than files (a story's text, its photo rows); files over
+# FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o644
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -1,0 +1,74 @@
+"""Request-level protections: body size caps and the Content-Security-Policy.
+
+``RequestSizeLimitMiddleware`` refuses a request by its ``Content-Length``
+before anything reads the body. ``ContentSecurityPolicyMiddleware`` is
+django-csp's, with the admin's extra allowance scoped to the admin.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+class RequestSizeLimitMiddleware:
+    """Answer 413 to a request whose declared body is over the limit.
+
+    Placed after the authentication middleware, which does not read the body:
+    a signed-in user may send up to ``WARTA_MAX_REQUEST_BYTES`` (a photo at
+    its cap plus the form around it), anyone else up to
+    ``WARTA_MAX_ANONYMOUS_REQUEST_BYTES`` (a login form, a read beacon). A
+    body without a length is not read by Django at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES:
+            limit = (
+                settings.WARTA_MAX_REQUEST_BYTES
+                if request.user.is_authenticated
+                else settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES
+            )
+            if length > limit:
+                return self._too_large(request, length, limit)
+        return self.get_response(request)
+
+    def _too_large(self, request, length, limit):
+        message = _(
+            "Kiriman terlalu besar (%(size)s). Ukuran maksimal %(limit)s; "
+            "perkecil berkas lalu kirim lagi."
+        ) % {"size": filesizeformat(length), "limit": filesizeformat(limit)}
+        if request.path == reverse("ck_editor_5_upload_file"):
+            # The shape CKEditor 5's upload adapter shows to the user.
+            response = JsonResponse({"error": {"message": message}}, status=413)
+        else:
+            response = HttpResponse(
+                message, status=413, content_type="text/plain; charset=utf-8"
+            )
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy, plus ``CONTENT_SECURITY_POLICY_ADMIN`` under the
+    admin: the rich-text editor injects its styles at run time, which the
+    public pages' policy forbids."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path.startswith(_admin_prefixes()):
+            update = dict(parts.update or {})
+            update.update(settings.CONTENT_SECURITY_POLICY_ADMIN)
+            parts = PolicyParts(parts.config, update, parts.replace, parts.nonce)
+        return parts
+
+
+def _admin_prefixes():
+    return (reverse("admin:index"), reverse("ck_editor_5_upload_file"))
