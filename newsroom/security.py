@@ -1,13 +1,18 @@
-"""Request-level protections: body size caps and the Content-Security-Policy.
+"""Request-level protections: body size caps, the Content-Security-Policy
+and the login lockout's page.
 
 ``RequestSizeLimitMiddleware`` refuses a request by its ``Content-Length``
 before anything reads the body. ``ContentSecurityPolicyMiddleware`` is
 django-csp's, with the admin's extra allowance scoped to the admin.
+``client_ip`` and ``login_locked_out`` are django-axes' hooks.
 """
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -72,3 +77,40 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 def _admin_prefixes():
     return (reverse("admin:index"), reverse("ck_editor_5_upload_file"))
+
+
+def client_ip(request):
+    """The client's address for django-axes' lockout.
+
+    Behind the TLS proxy (``BEHIND_TLS_PROXY``) every request comes from the
+    proxy; the client is the last address the proxy appended to
+    ``X-Forwarded-For`` (nginx's ``$proxy_add_x_forwarded_for``). Earlier
+    entries are whatever the client sent and are not trusted.
+    """
+    if settings.BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
+    return request.META.get("REMOTE_ADDR")
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """The admin's login page, refusing: too many failed attempts (HTTP 429)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = (credentials or {}).get("username", "")
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Masuk"),
+        "app_path": request.get_full_path(),
+        "form": AdminAuthenticationForm(request, initial={"username": username}),
+        "locked_message": _(
+            "Terlalu banyak percobaan masuk yang gagal. Akun ini dikunci dari "
+            "alamat Anda selama %(minutes)s menit. Hubungi administrator bila "
+            "perlu dibuka lebih cepat."
+        )
+        % {"minutes": minutes},
+    }
+    # Rendered here: django-axes returns it from a middleware, after the
+    # point where Django renders template responses.
+    return render(request, "admin/login_locked.html", context, status=429)

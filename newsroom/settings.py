@@ -6,6 +6,7 @@ environment variable through ``env()``; the defaults are safe for development
 With DEBUG off a missing or default ``SECRET_KEY`` stops start-up.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -108,6 +109,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "taggit",
     "django_ckeditor_5",
     "newsroom",
@@ -126,11 +132,17 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before anything reads the body (the CSRF check reads POST data).
     "newsroom.security.RequestSizeLimitMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A password-only session of someone who needs a second factor reaches
+    # only the step that asks for it (newsroom/twofactor.py).
+    "newsroom.twofactor.SecondFactorMiddleware",
     # After sessions and auth, before messages: serves anonymous readers' pages
     # from the cache without touching the session (see portal/caching.py).
     "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -184,6 +196,13 @@ else:
             "LOCATION": "warta",
         }
     }
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before the password
+    # is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -274,15 +293,33 @@ WARTA_EMAIL = env("WARTA_EMAIL", "")
 # it (portal/caching.py).
 WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
 
+# Login throttling (django-axes): after WARTA_LOGIN_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is locked out for
+# WARTA_LOGIN_COOLOFF_MINUTES, the right password included. An administrator
+# unlocks it sooner by deleting the attempt under "Axes" in the admin.
+BEHIND_TLS_PROXY = env("BEHIND_TLS_PROXY", False, cast=bool)
+AXES_FAILURE_LIMIT = env("WARTA_LOGIN_FAILURE_LIMIT", 5, cast=int)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=env("WARTA_LOGIN_COOLOFF_MINUTES", 30, cast=int)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.security.login_locked_out"
+AXES_VERBOSE = False
+
+# Two-factor login (django-otp, newsroom/twofactor.py): required for editors
+# and superusers unless turned off; on by default with DEBUG off.
+WARTA_REQUIRE_2FA = env("WARTA_REQUIRE_2FA", not DEBUG, cast=bool)
+OTP_TOTP_ISSUER = WARTA_SITE_NAME
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env("SESSION_COOKIE_SECURE", True, cast=bool)
     CSRF_COOKIE_SECURE = env("CSRF_COOKIE_SECURE", True, cast=bool)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
     SECURE_PROXY_SSL_HEADER = (
-        ("HTTP_X_FORWARDED_PROTO", "https")
-        if env("BEHIND_TLS_PROXY", False, cast=bool)
-        else None
+        ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
     )
 X_FRAME_OPTIONS = "SAMEORIGIN"
 

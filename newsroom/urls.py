@@ -5,11 +5,24 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import twofactor
+
 admin.site.site_header = _("Warta — Redaksi")
 admin.site.site_title = _("Warta")
 admin.site.index_title = _("Meja redaksi")
 
 urlpatterns = [
+    # The second step of the newsroom's login, before the admin's catch-all.
+    path(
+        "admin/dua-langkah/",
+        admin.site.admin_view(twofactor.verify),
+        name="twofactor_verify",
+    ),
+    path(
+        "admin/dua-langkah/atur/",
+        admin.site.admin_view(twofactor.setup),
+        name="twofactor_setup",
+    ),
     path("admin/", admin.site.urls),
     # Our own upload endpoint under the URL name the CKEditor widget reverses;
     # the package's own urls (which store files under client names) are not
