@@ -7,73 +7,13 @@ With DEBUG off a missing or default ``SECRET_KEY`` stops start-up.
 """
 
 import datetime
-import os
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.environment import database_from_url, env
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-_SUPPORTED_ENGINES = {
-    "django.db.backends.postgresql",
-    "django.db.backends.sqlite3",
-}
-
-
-def env(name, default=None, *, cast=str):
-    """Return environment variable ``name`` converted by ``cast``.
-
-    ``cast=bool`` understands 1/0, true/false, yes/no, on/off; ``cast=list``
-    splits on commas. A value that cannot be read raises ImproperlyConfigured
-    naming the variable, rather than starting with a wrong setting.
-    """
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    raw = raw.strip()
-    if cast is bool:
-        if raw.lower() in _TRUE:
-            return True
-        if raw.lower() in _FALSE:
-            return False
-        raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
-    if cast is list:
-        return [item.strip() for item in raw.split(",") if item.strip()]
-    try:
-        return cast(raw)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}.") from exc
-
-
-def database_from_url(url):
-    """Django's database settings for ``DATABASE_URL`` (dj-database-url).
-
-    PostgreSQL (production) and SQLite (the embedded default) are supported;
-    any other engine stops start-up with a message naming the variable.
-    """
-    try:
-        config = dj_database_url.parse(
-            url,
-            conn_max_age=env("DB_CONN_MAX_AGE", 60, cast=int),
-            conn_health_checks=True,
-            test_options={"NAME": env("TEST_DATABASE_NAME", None)},
-        )
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from exc
-    if config["ENGINE"] not in _SUPPORTED_ENGINES:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL engine {config['ENGINE']!r} is not supported; "
-            "use postgres:// or sqlite:///."
-        )
-    if config["ENGINE"].endswith("sqlite3"):
-        # One file, one process: persistent connections buy nothing.
-        config["CONN_MAX_AGE"] = 0
-        config.pop("TEST", None)
-    return config
-
 
 DEBUG = env("DEBUG", False, cast=bool)
 
@@ -124,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages get the header too.
+    "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -321,7 +263,46 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = (
         ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
     )
-X_FRAME_OPTIONS = "SAMEORIGIN"
+    # TLS: redirect plain HTTP, and tell browsers to use only HTTPS for a
+    # year (HSTS). Both from the environment; on unless turned off.
+    SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", True, cast=bool)
+    SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", 365 * 24 * 3600, cast=int)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env(
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS", True, cast=bool
+    )
+    SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD", False, cast=bool)
+# No page of Warta is meant to be shown inside another site's frame.
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp, newsroom/security.py). Public pages:
+# only this site's own scripts, styles, images and fonts; no inline script or
+# style, no plugins, no frames. Photos under an absolute MEDIA_URL (a CDN) are
+# allowed from its origin.
+_MEDIA_ORIGIN = (
+    "/".join(MEDIA_URL.split("/")[:3]) if MEDIA_URL.startswith("http") else None
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *filter(None, [_MEDIA_ORIGIN])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Added under /admin/ (and the editor's upload endpoint) only: CKEditor 5 and
+# the admin's own templates set styles inline, and the editor shows images
+# it reads from the clipboard or a file as data:/blob: addresses. Scripts stay
+# 'self' only there too.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:", "blob:"],
+}
 
 LOGGING = {
     "version": 1,
@@ -335,59 +316,33 @@ TAGGIT_CASE_INSENSITIVE = True
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
+# The toolbar and image toolbar as words ("|" separates groups).
+_CK_TOOLBAR = (
+    "heading | bold italic link | bulletedList numberedList blockQuote | "
+    "insertImage insertTable | undo redo"
+)
+_CK_IMAGE_TOOLBAR = (
+    "imageTextAlternative toggleImageCaption | "
+    "imageStyle:alignLeft imageStyle:alignCenter imageStyle:alignRight"
+)
+_CK_HEADINGS = [  # model, HTML element, title in the menu
+    ("paragraph", None, "Paragraf"),
+    ("heading2", "h2", "Subjudul"),
+    ("heading3", "h3", "Subjudul kecil"),
+]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "insertImage",
-                "insertTable",
-                "|",
-                "undo",
-                "redo",
-            ],
-            "shouldNotGroupWhenFull": True,
-        },
+        "toolbar": {"items": _CK_TOOLBAR.split(), "shouldNotGroupWhenFull": True},
         "heading": {
             "options": [
-                {
-                    "model": "paragraph",
-                    "title": "Paragraf",
-                    "class": "ck-heading_paragraph",
-                },
-                {
-                    "model": "heading2",
-                    "view": "h2",
-                    "title": "Subjudul",
-                    "class": "ck-heading_heading2",
-                },
-                {
-                    "model": "heading3",
-                    "view": "h3",
-                    "title": "Subjudul kecil",
-                    "class": "ck-heading_heading3",
-                },
+                {"model": model, "title": title, "class": f"ck-heading_{model}"}
+                | ({"view": view} if view else {})
+                for model, view, title in _CK_HEADINGS
             ]
         },
         "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:alignLeft",
-                "imageStyle:alignCenter",
-                "imageStyle:alignRight",
-            ],
+            "toolbar": _CK_IMAGE_TOOLBAR.split(),
             "styles": ["alignLeft", "alignCenter", "alignRight"],
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
