@@ -6,7 +6,10 @@ environment variable through ``env()``; the defaults are safe for development
 With DEBUG off a missing or default ``SECRET_KEY`` stops start-up.
 """
 
+import base64
 import datetime
+import hashlib
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -274,10 +277,23 @@ if not DEBUG:
 # No page of Warta is meant to be shown inside another site's frame.
 X_FRAME_OPTIONS = "DENY"
 
+
 # Content-Security-Policy (django-csp, newsroom/security.py). Public pages:
 # only this site's own scripts, styles, images and fonts; no inline script or
 # style, no plugins, no frames. Photos under an absolute MEDIA_URL (a CDN) are
 # allowed from its origin.
+def _inline_style_hashes(*names):
+    """CSP hashes of the <style> blocks of standalone pages (no static files:
+    the server-error page must render even when those are missing)."""
+    hashes = []
+    for name in names:
+        text = (BASE_DIR / "templates" / name).read_text(encoding="utf-8")
+        for style in re.findall(r"<style>(.*?)</style>", text, flags=re.S):
+            digest = hashlib.sha256(style.encode()).digest()
+            hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return hashes
+
+
 _MEDIA_ORIGIN = (
     "/".join(MEDIA_URL.split("/")[:3]) if MEDIA_URL.startswith("http") else None
 )
@@ -285,7 +301,10 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": [
+            "'self'",
+            *_inline_style_hashes("500.html", "portal/preview_error.html"),
+        ],
         "img-src": ["'self'", *filter(None, [_MEDIA_ORIGIN])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

@@ -1,12 +1,16 @@
 """HTTPS, HSTS, framing and the Content-Security-Policy (defect 9)."""
 
+import base64
 import datetime
+import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from tests.support.newsroom import bare_photo, ready_story
@@ -72,7 +76,8 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, story)
         policy = directives(response)
         assert policy["default-src"] == ["'self'"]
         assert policy["script-src"] == ["'self'"]
-        assert policy["style-src"] == ["'self'"]
+        assert policy["style-src"][0] == "'self'"
+        assert all(src.startswith("'sha256-") for src in policy["style-src"][1:])
         assert policy["object-src"] == ["'none'"]
         assert policy["frame-ancestors"] == ["'none'"]
         assert "unsafe-inline" not in response[CSP]
@@ -125,3 +130,11 @@ def test_production_defaults_redirect_to_https_and_send_hsts():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "31536000", "True"]
+
+
+def test_the_standalone_pages_inline_styles_are_allowed_by_hash(settings):
+    style_src = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["style-src"]
+    page = render_to_string("500.html")
+    style = re.search(r"<style>(.*?)</style>", page, flags=re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in style_src
