@@ -169,11 +169,11 @@ def setup(request):
     shown once, in the answer to it.
     """
     user = request.user
-    if user_has_device(user):
-        if not user.is_verified():
-            return redirect(
-                f"{reverse('twofactor_verify')}?next={quote(_next_url(request))}"
-            )
+    if user_has_device(user) and not user.is_verified():
+        # Recovery codes left after the app was removed: one of them first.
+        verify_url = reverse("twofactor_verify")
+        return redirect(f"{verify_url}?next={quote(request.get_full_path())}")
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return _render(
             request,
             "admin/twofactor/setup.html",

@@ -233,3 +233,25 @@ def test_with_the_requirement_off_an_editor_logs_in_with_the_password(
     editor = set_password(newsroom.editor)
     log_in(client, editor)
     assert client.get("/admin/").status_code == 200
+
+
+def test_after_a_lost_phone_a_recovery_code_leads_to_setting_up_a_new_one(
+    client, newsroom, required
+):
+    editor = set_password(newsroom.editor)
+    confirmed_device(editor).delete()  # an administrator removed the lost phone
+    recovery = recovery_codes_create(user=editor)[0]
+    log_in(client, editor)
+
+    response = client.get(reverse("twofactor_setup"))
+    assert response.url.startswith(reverse("twofactor_verify"))
+    response = client.post(
+        response.url, {"token": recovery, "next": reverse("twofactor_setup")}
+    )
+    assert response.url == reverse("twofactor_setup")
+    response = client.get(reverse("twofactor_setup"))
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    assert response.context["secret"]
+    response = client.post(reverse("twofactor_setup"), {"token": code(device)})
+    assert len(response.context["codes"]) == 10
+    assert not StaticToken.objects.filter(token=recovery).exists()
