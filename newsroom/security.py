@@ -62,16 +62,20 @@ class RequestSizeLimitMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's policy, plus ``CONTENT_SECURITY_POLICY_ADMIN`` under the
+    """django-csp's policy, with the directives in
+    ``CONTENT_SECURITY_POLICY_ADMIN`` replacing the public ones under the
     admin: the rich-text editor injects its styles at run time, which the
-    public pages' policy forbids."""
+    public pages' policy forbids. (Replacing, not adding: next to a hash,
+    'unsafe-inline' would be ignored.)"""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and request.path.startswith(_admin_prefixes()):
-            update = dict(parts.update or {})
-            update.update(settings.CONTENT_SECURITY_POLICY_ADMIN)
-            parts = PolicyParts(parts.config, update, parts.replace, parts.nonce)
+            replace = {
+                **settings.CONTENT_SECURITY_POLICY_ADMIN,
+                **(parts.replace or {}),
+            }
+            parts = PolicyParts(parts.config, parts.update, replace, parts.nonce)
         return parts
 
 

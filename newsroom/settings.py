@@ -314,13 +314,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# Added under /admin/ (and the editor's upload endpoint) only: CKEditor 5 and
-# the admin's own templates set styles inline, and the editor shows images
-# it reads from the clipboard or a file as data:/blob: addresses. Scripts stay
-# 'self' only there too.
+# Under /admin/ (and the editor's upload endpoint) these replace the public
+# directives: CKEditor 5 and the admin's own templates set styles inline, and
+# the editor shows images it reads from the clipboard or a file as data:/blob:
+# addresses. Scripts stay the site's own there too.
 CONTENT_SECURITY_POLICY_ADMIN = {
-    "style-src": ["'unsafe-inline'"],
-    "img-src": ["data:", "blob:"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
 }
 
 LOGGING = {

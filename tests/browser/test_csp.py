@@ -3,11 +3,16 @@
 Every page is opened with a listener for ``securitypolicyviolation`` (added
 before any of the page's own scripts run) and the console collected; the
 public home and story pages, the admin's story form with text typed into
-CKEditor 5 and an image put into it, and a photo upload in the photo
-library must show no violation (defect 9).
+CKEditor 5 and an image put into it, a photo upload in the photo library and
+setting up the second login factor must show no violation (defect 9).
 """
 
+import base64
+import re
+
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -107,3 +112,25 @@ def test_admin_story_form_and_photo_upload_show_no_violation(
     expect(watched.locator(".field-preview img, img").first).to_be_visible()
     assert watched.violations() == []
     assert not Article.objects.exists()
+
+
+def test_an_editor_sets_up_the_second_factor_in_the_browser(
+    watched, live_server, settings
+):
+    settings.WARTA_REQUIRE_2FA = True
+    editor = UserFactory(username="redaktur", is_staff=True, is_superuser=True)
+    watched.goto(f"{live_server.url}/admin/login/")
+    watched.fill("#id_username", "redaktur")
+    watched.fill("#id_password", "rahasia-warta-123")
+    with watched.expect_navigation(url=re.compile(r"/admin/dua-langkah/atur/")):
+        watched.click("input[type=submit]")
+    expect(watched.locator("#twofactor-qr svg")).to_be_visible()
+    secret = watched.locator("#twofactor-secret").inner_text()
+    device = TOTPDevice.objects.get(user=editor, confirmed=False)
+    assert base64.b32decode(secret) == device.bin_key
+    watched.fill("#id_token", f"{totp(device.bin_key):06d}")
+    watched.click("#twofactor-setup input[type=submit]")
+    expect(watched.locator("#recovery-codes li")).to_have_count(10)
+    watched.click("text=Lanjut ke meja redaksi")
+    watched.wait_for_url(f"{live_server.url}/admin/")
+    assert watched.violations() == []

@@ -255,3 +255,13 @@ def test_after_a_lost_phone_a_recovery_code_leads_to_setting_up_a_new_one(
     response = client.post(reverse("twofactor_setup"), {"token": code(device)})
     assert len(response.context["codes"]) == 10
     assert not StaticToken.objects.filter(token=recovery).exists()
+
+
+def test_the_second_step_offers_a_way_out(client, newsroom, required):
+    editor = set_password(newsroom.editor)
+    confirmed_device(editor)
+    log_in(client, editor)
+    page = client.get(reverse("twofactor_verify")).content.decode()
+    assert f'action="{reverse("admin:logout")}"' in page
+    client.post(reverse("admin:logout"))
+    assert not logged_in(client)
