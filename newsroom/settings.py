@@ -75,12 +75,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Before anything reads the body (the CSRF check reads POST data).
-    "newsroom.security.RequestSizeLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # A password-only session of someone who needs a second factor reaches
     # only the step that asks for it (newsroom/twofactor.py).
     "newsroom.twofactor.SecondFactorMiddleware",
+    # Before anything reads the body (the CSRF check reads POST data), and
+    # once the user is known: only a fully signed-in user may send a photo.
+    "newsroom.security.RequestSizeLimitMiddleware",
     # After sessions and auth, before messages: serves anonymous readers' pages
     # from the cache without touching the session (see portal/caching.py).
     "portal.caching.PublicPageCacheMiddleware",
