@@ -22,10 +22,11 @@ class RequestSizeLimitMiddleware:
     """Answer 413 to a request whose declared body is over the limit.
 
     Placed after the authentication middlewares, which do not read the body:
-    a signed-in user (with the second factor, where it is needed) may send up to ``WARTA_MAX_REQUEST_BYTES`` (a photo at
-    its cap plus the form around it), anyone else up to
-    ``WARTA_MAX_ANONYMOUS_REQUEST_BYTES`` (a login form, a read beacon). A
-    body without a length is not read by Django at all.
+    a signed-in user (with the second factor, where it is needed) may send
+    up to ``WARTA_MAX_REQUEST_BYTES`` (a photo at its cap plus the form
+    around it), anyone else up to ``WARTA_MAX_ANONYMOUS_REQUEST_BYTES`` (a
+    login form, a read beacon). A body without a length is not read by
+    Django at all.
     """
 
     def __init__(self, get_response):
