@@ -173,10 +173,16 @@ class ArticlePhotoInlineForm(forms.ModelForm):
     user may not make is refused here, before anything is written.
     """
 
-    upload = forms.ImageField(
+    # A plain FileField: Django's ImageField would hand the bytes to every
+    # decoder Pillow has (TIFF, BMP, EPS, ...) before the library's check,
+    # which tries only the formats Warta accepts.
+    upload = forms.FileField(
         label=_("atau unggah foto baru"),
         required=False,
         help_text=_("JPEG, PNG atau WebP, paling besar 15 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
     )
     alt_text = forms.CharField(
         label=_("teks alternatif"),

@@ -4,12 +4,15 @@
 endpoint, services, seed data). It rejects with a ``ValidationError`` whose
 message is fit to show the uploader, in Indonesian, and otherwise returns the
 photo re-encoded without any metadata: EXIF (camera, GPS position, time),
-XMP and comments are dropped; the orientation recorded in EXIF is applied to
-the pixels first, so the photo still stands the right way up.
+XMP, comments and embedded colour profiles are dropped; the orientation
+recorded in EXIF is applied to the pixels first, so the photo still stands the
+right way up, and colours described by a profile are converted to sRGB first,
+so the photo still looks the same.
 """
 
 import hashlib
 import io
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -18,14 +21,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, ImageFile, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 
 # Formats accepted, by what Pillow finds in the bytes (never the file name).
 # MPO is the multi-picture JPEG some cameras write; its first picture is a
 # plain JPEG and that is what we keep.
 _FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
 _EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# The only decoders untrusted bytes ever reach (Image.open(..., formats=)).
+# Pillow's JPEG plugin also answers for MPO.
+DECODERS = ("JPEG", "PNG", "WEBP")
 _GIF_MAGIC = (b"GIF87a", b"GIF89a")
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+logger = logging.getLogger(__name__)
 
 JPEG_QUALITY = 88
 WEBP_QUALITY = 88
@@ -92,7 +101,7 @@ def photo_clean(upload):
         )
     image = _decode(data)
     fmt = _FORMATS[image.format]
-    image = ImageOps.exif_transpose(image)
+    image = to_srgb(ImageOps.exif_transpose(image))
     content = _encode(image, fmt)
     return CleanedPhoto(
         content=content,
@@ -101,6 +110,32 @@ def photo_clean(upload):
         height=image.height,
         checksum=hashlib.sha256(data).hexdigest(),
     )
+
+
+def to_srgb(image):
+    """``image`` with its colours in sRGB and no embedded profile.
+
+    An embedded ICC profile is arbitrary bytes chosen by whoever made the file
+    (text, coordinates, anything); it is never stored. The pixels it
+    describes are converted to sRGB, which is what browsers assume when a
+    photo has no profile. A profile that cannot be read is dropped and the
+    pixels are kept as they are.
+    """
+    icc_profile = image.info.get("icc_profile")
+    image.info.pop("icc_profile", None)
+    if not icc_profile:
+        return image
+    mode = {"RGB": "RGB", "RGBA": "RGBA", "CMYK": "RGB"}.get(image.mode)
+    if mode is None:
+        return image
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc_profile))
+        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        logger.info("Unreadable ICC profile dropped; pixels kept as they are.")
+        return image.convert(mode) if image.mode != mode else image
+    converted.info.pop("icc_profile", None)
+    return converted
 
 
 def title_from_filename(name, max_length=200):
@@ -174,7 +209,7 @@ def _open(data):
     try:
         # formats= keeps Pillow's other parsers (SVG is not one, but e.g.
         # PSD, TIFF or EPS are) away from untrusted bytes.
-        image = Image.open(io.BytesIO(data), formats=("JPEG", "PNG", "WEBP"))
+        image = Image.open(io.BytesIO(data), formats=DECODERS)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         # The warning is only raised where warnings are errors (python -W
         # error); otherwise it is printed and _check_pixels refuses.
@@ -194,9 +229,9 @@ def _decode(data):
         code="damaged",
     )
     try:
-        with Image.open(io.BytesIO(data), formats=("JPEG", "PNG", "WEBP")) as probe:
+        with Image.open(io.BytesIO(data), formats=DECODERS) as probe:
             probe.verify()
-        image = Image.open(io.BytesIO(data), formats=("JPEG", "PNG", "WEBP"))
+        image = Image.open(io.BytesIO(data), formats=DECODERS)
         image.load()
     except Image.DecompressionBombError:
         raise _too_many_pixels() from None
@@ -206,13 +241,9 @@ def _decode(data):
 
 
 def _encode(image, fmt):
-    """Re-encode pixels only: no EXIF, XMP, comments or text chunks."""
-    icc_profile = image.info.get("icc_profile")
+    """Re-encode pixels only: no EXIF, XMP, comments, text chunks or profile."""
     if fmt == "JPEG":
         if image.mode not in ("RGB", "L"):
-            # A CMYK profile no longer describes the converted pixels.
-            if image.mode == "CMYK":
-                icc_profile = None
             image = image.convert("RGB")
         params = {"quality": JPEG_QUALITY, "optimize": True, "progressive": True}
     elif fmt == "WEBP":
@@ -229,8 +260,6 @@ def _encode(image, fmt):
     # image.info for some metadata (JPEG comments, PNG ICC/transparency).
     clean = image.copy()
     clean.info = {}
-    if icc_profile:
-        params["icc_profile"] = icc_profile
     buffer = io.BytesIO()
     clean.save(buffer, fmt, **params)
     return buffer.getvalue()

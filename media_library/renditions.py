@@ -13,6 +13,7 @@ from django.db import transaction
 from PIL import Image
 
 from .models import Photo, Rendition
+from .processing import DECODERS, to_srgb
 
 # 320 for phone thumbnails and lists, 640/960 for phones and tablets in the
 # story column, 1200 for the story's lead photo and og:image, 1600 for large
@@ -51,15 +52,12 @@ def renditions_make(*, photo):
             ]
             if wanted:
                 with photo.file.open("rb") as original:
-                    source = Image.open(original)
+                    source = Image.open(original, formats=DECODERS)
                     source.load()
-                icc_profile = (
-                    source.info.get("icc_profile")
-                    if source.mode in ("RGB", "RGBA")
-                    else None
-                )
+                # Originals stored before profiles were converted may carry one.
+                source = to_srgb(source)
                 for width, fmt in wanted:
-                    rendition = _make(photo, source, width, fmt, icc_profile)
+                    rendition = _make(photo, source, width, fmt)
                     written.append(rendition.file.name)
     except Exception:
         for name in written:
@@ -70,14 +68,14 @@ def renditions_make(*, photo):
     return list(photo.renditions.all())
 
 
-def _make(photo, source, width, fmt, icc_profile):
+def _make(photo, source, width, fmt):
     height = max(1, round(source.height * width / source.width))
     image = (
         source
         if width == source.width
         else source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
     )
-    content = _encode(image, fmt, icc_profile=icc_profile)
+    content = _encode(image, fmt)
     rendition = Rendition(photo=photo, width=width, height=height, format=fmt)
     rendition.file.save(f"{width}.{fmt}", ContentFile(content), save=False)
     try:
@@ -88,8 +86,8 @@ def _make(photo, source, width, fmt, icc_profile):
     return rendition
 
 
-def _encode(image, fmt, *, icc_profile=None):
-    """Encode ``image`` as JPEG (always RGB) or WebP, with no metadata."""
+def _encode(image, fmt):
+    """Encode ``image`` (sRGB) as JPEG (always RGB) or WebP, with no metadata."""
     if fmt == Rendition.Format.JPEG:
         image = _flatten(image)
         params = {"quality": JPEG_QUALITY, "optimize": True, "progressive": True}
@@ -99,10 +97,9 @@ def _encode(image, fmt, *, icc_profile=None):
             image = image.convert("RGBA" if image.has_transparency_data else "RGB")
         params = {"quality": WEBP_QUALITY, "method": 4}
         pil_format = "WEBP"
-    if icc_profile:
-        # Keep the colour profile (not personal data) so colours match the
-        # original; everything else is left out.
-        params["icc_profile"] = icc_profile
+    # A fresh info dict: savers fall back to image.info for some metadata.
+    image = image.copy()
+    image.info = {}
     buffer = io.BytesIO()
     image.save(buffer, pil_format, **params)
     return buffer.getvalue()

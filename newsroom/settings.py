@@ -6,73 +6,17 @@ environment variable through ``env()``; the defaults are safe for development
 With DEBUG off a missing or default ``SECRET_KEY`` stops start-up.
 """
 
-import os
+import base64
+import datetime
+import hashlib
+import re
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.environment import database_from_url, env
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-_SUPPORTED_ENGINES = {
-    "django.db.backends.postgresql",
-    "django.db.backends.sqlite3",
-}
-
-
-def env(name, default=None, *, cast=str):
-    """Return environment variable ``name`` converted by ``cast``.
-
-    ``cast=bool`` understands 1/0, true/false, yes/no, on/off; ``cast=list``
-    splits on commas. A value that cannot be read raises ImproperlyConfigured
-    naming the variable, rather than starting with a wrong setting.
-    """
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    raw = raw.strip()
-    if cast is bool:
-        if raw.lower() in _TRUE:
-            return True
-        if raw.lower() in _FALSE:
-            return False
-        raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
-    if cast is list:
-        return [item.strip() for item in raw.split(",") if item.strip()]
-    try:
-        return cast(raw)
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"{name} has an invalid value {raw!r}.") from exc
-
-
-def database_from_url(url):
-    """Django's database settings for ``DATABASE_URL`` (dj-database-url).
-
-    PostgreSQL (production) and SQLite (the embedded default) are supported;
-    any other engine stops start-up with a message naming the variable.
-    """
-    try:
-        config = dj_database_url.parse(
-            url,
-            conn_max_age=env("DB_CONN_MAX_AGE", 60, cast=int),
-            conn_health_checks=True,
-            test_options={"NAME": env("TEST_DATABASE_NAME", None)},
-        )
-    except ValueError as exc:
-        raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from exc
-    if config["ENGINE"] not in _SUPPORTED_ENGINES:
-        raise ImproperlyConfigured(
-            f"DATABASE_URL engine {config['ENGINE']!r} is not supported; "
-            "use postgres:// or sqlite:///."
-        )
-    if config["ENGINE"].endswith("sqlite3"):
-        # One file, one process: persistent connections buy nothing.
-        config["CONN_MAX_AGE"] = 0
-        config.pop("TEST", None)
-    return config
-
 
 DEBUG = env("DEBUG", False, cast=bool)
 
@@ -108,6 +52,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "taggit",
     "django_ckeditor_5",
     "newsroom",
@@ -118,17 +67,28 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages get the header too.
+    "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A password-only session of someone who needs a second factor reaches
+    # only the step that asks for it (newsroom/twofactor.py).
+    "newsroom.twofactor.SecondFactorMiddleware",
+    # Before anything reads the body (the CSRF check reads POST data), and
+    # once the user is known: only a fully signed-in user may send a photo.
+    "newsroom.security.RequestSizeLimitMiddleware",
     # After sessions and auth, before messages: serves anonymous readers' pages
     # from the cache without touching the session (see portal/caching.py).
     "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -183,6 +143,13 @@ else:
         }
     }
 
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out username and address before the password
+    # is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
@@ -216,14 +183,24 @@ STORAGES = {
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
-# Uploads: Django keeps requests under this size in memory; larger ones are
-# spooled to a temporary file. The photo library applies its own caps.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-FILE_UPLOAD_PERMISSIONS = 0o644
-
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)
+
+# Request size caps, checked on Content-Length before the body is read
+# (newsroom/security.py): a signed-in user may send a photo at its cap plus
+# the form around it; anyone else only a login form or a read beacon. nginx's
+# client_max_body_size is set to the same (docs/deployment.md).
+WARTA_MAX_REQUEST_BYTES = env(
+    "WARTA_MAX_REQUEST_BYTES", PHOTO_MAX_UPLOAD_BYTES + 1024 * 1024, cast=int
+)
+WARTA_MAX_ANONYMOUS_REQUEST_BYTES = env(
+    "WARTA_MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024, cast=int
+)
+# Form fields other than files (a story's text, its photo rows); files over
+# FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o644
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",
@@ -265,17 +242,90 @@ WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
 # articles/data/link_guard.toml (see docs/configuration.md).
 WARTA_LINK_GUARD_FILE = env("WARTA_LINK_GUARD_FILE", "")
 
+# Login throttling (django-axes): after WARTA_LOGIN_FAILURE_LIMIT wrong
+# passwords for one username from one address, that pair is locked out for
+# WARTA_LOGIN_COOLOFF_MINUTES, the right password included. An administrator
+# unlocks it sooner by deleting the attempt under "Axes" in the admin.
+BEHIND_TLS_PROXY = env("BEHIND_TLS_PROXY", False, cast=bool)
+AXES_FAILURE_LIMIT = env("WARTA_LOGIN_FAILURE_LIMIT", 5, cast=int)
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=env("WARTA_LOGIN_COOLOFF_MINUTES", 30, cast=int)
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "newsroom.security.login_locked_out"
+AXES_VERBOSE = False
+
+# Two-factor login (django-otp, newsroom/twofactor.py): required for editors
+# and superusers unless turned off; on by default with DEBUG off.
+WARTA_REQUIRE_2FA = env("WARTA_REQUIRE_2FA", not DEBUG, cast=bool)
+OTP_TOTP_ISSUER = WARTA_SITE_NAME
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env("SESSION_COOKIE_SECURE", True, cast=bool)
     CSRF_COOKIE_SECURE = env("CSRF_COOKIE_SECURE", True, cast=bool)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
     SECURE_PROXY_SSL_HEADER = (
-        ("HTTP_X_FORWARDED_PROTO", "https")
-        if env("BEHIND_TLS_PROXY", False, cast=bool)
-        else None
+        ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
     )
-X_FRAME_OPTIONS = "SAMEORIGIN"
+    # TLS: redirect plain HTTP, and tell browsers to use only HTTPS for a
+    # year (HSTS). Both from the environment; on unless turned off.
+    SECURE_SSL_REDIRECT = env("SECURE_SSL_REDIRECT", True, cast=bool)
+    SECURE_HSTS_SECONDS = env("SECURE_HSTS_SECONDS", 365 * 24 * 3600, cast=int)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env(
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS", True, cast=bool
+    )
+    SECURE_HSTS_PRELOAD = env("SECURE_HSTS_PRELOAD", False, cast=bool)
+# No page of Warta is meant to be shown inside another site's frame.
+X_FRAME_OPTIONS = "DENY"
+
+
+# Content-Security-Policy (django-csp, newsroom/security.py). Public pages:
+# only this site's own scripts, styles, images and fonts; no inline script or
+# style, no plugins, no frames. Photos under an absolute MEDIA_URL (a CDN) are
+# allowed from its origin.
+def _inline_style_hashes(*names):
+    """CSP hashes of the <style> blocks of standalone pages (no static files:
+    the server-error page must render even when those are missing)."""
+    hashes = []
+    for name in names:
+        text = (BASE_DIR / "templates" / name).read_text(encoding="utf-8")
+        for style in re.findall(r"<style>(.*?)</style>", text, flags=re.S):
+            digest = hashlib.sha256(style.encode()).digest()
+            hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return hashes
+
+
+_MEDIA_ORIGIN = (
+    "/".join(MEDIA_URL.split("/")[:3]) if MEDIA_URL.startswith("http") else None
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": [
+            "'self'",
+            *_inline_style_hashes("500.html", "portal/preview_error.html"),
+        ],
+        "img-src": ["'self'", *filter(None, [_MEDIA_ORIGIN])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Under /admin/ (and the editor's upload endpoint) these replace the public
+# directives: CKEditor 5 and the admin's own templates set styles inline, and
+# the editor shows images it reads from the clipboard or a file as data:/blob:
+# addresses. Scripts stay the site's own there too.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
+}
 
 LOGGING = {
     "version": 1,
@@ -289,59 +339,33 @@ TAGGIT_CASE_INSENSITIVE = True
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
+# The toolbar and image toolbar as words ("|" separates groups).
+_CK_TOOLBAR = (
+    "heading | bold italic link | bulletedList numberedList blockQuote | "
+    "insertImage insertTable | undo redo"
+)
+_CK_IMAGE_TOOLBAR = (
+    "imageTextAlternative toggleImageCaption | "
+    "imageStyle:alignLeft imageStyle:alignCenter imageStyle:alignRight"
+)
+_CK_HEADINGS = [  # model, HTML element, title in the menu
+    ("paragraph", None, "Paragraf"),
+    ("heading2", "h2", "Subjudul"),
+    ("heading3", "h3", "Subjudul kecil"),
+]
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "id",
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "insertImage",
-                "insertTable",
-                "|",
-                "undo",
-                "redo",
-            ],
-            "shouldNotGroupWhenFull": True,
-        },
+        "toolbar": {"items": _CK_TOOLBAR.split(), "shouldNotGroupWhenFull": True},
         "heading": {
             "options": [
-                {
-                    "model": "paragraph",
-                    "title": "Paragraf",
-                    "class": "ck-heading_paragraph",
-                },
-                {
-                    "model": "heading2",
-                    "view": "h2",
-                    "title": "Subjudul",
-                    "class": "ck-heading_heading2",
-                },
-                {
-                    "model": "heading3",
-                    "view": "h3",
-                    "title": "Subjudul kecil",
-                    "class": "ck-heading_heading3",
-                },
+                {"model": model, "title": title, "class": f"ck-heading_{model}"}
+                | ({"view": view} if view else {})
+                for model, view, title in _CK_HEADINGS
             ]
         },
         "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:alignLeft",
-                "imageStyle:alignCenter",
-                "imageStyle:alignRight",
-            ],
+            "toolbar": _CK_IMAGE_TOOLBAR.split(),
             "styles": ["alignLeft", "alignCenter", "alignRight"],
         },
         "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.shortcut import view_on_site
+from newsroom import twofactor
 
 from .health import healthz
 
@@ -19,6 +20,17 @@ urlpatterns = [
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site),
+    ),
+    # The second step of the newsroom's login, before the admin's catch-all.
+    path(
+        "admin/dua-langkah/",
+        admin.site.admin_view(twofactor.verify),
+        name="twofactor_verify",
+    ),
+    path(
+        "admin/dua-langkah/atur/",
+        admin.site.admin_view(twofactor.setup),
+        name="twofactor_setup",
     ),
     path("admin/", admin.site.urls),
     # Our own upload endpoint under the URL name the CKEditor widget reverses;

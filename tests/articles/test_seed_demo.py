@@ -1,8 +1,11 @@
+import base64
 import datetime
+import io
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.management.commands.seed_demo import SEED_SLUG
 from articles.models import Article, ArticlePhoto
@@ -141,3 +144,14 @@ def test_seed_stories_went_through_the_workflow(seeded):
         .exclude(action__in=["submit", "publish"])
         .exists()
     )
+
+
+def test_seed_demo_prints_each_demo_users_totp_key(settings):
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = out.getvalue()
+    for username in ("admin", "redaktur", "humas.kesbangpol"):
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        secret = base64.b32encode(device.bin_key).decode()
+        assert f"Pengguna demo {username}: kunci TOTP {secret}" in printed

@@ -8,6 +8,7 @@ The officials' positions and dates are demo data shaped like the seed story
 (``shared/seed-article.txt``), not an authoritative record.
 """
 
+import base64
 import datetime
 import io
 import random
@@ -21,6 +22,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image, ImageDraw, ImageFont
 
 from articles import workflow
@@ -437,6 +439,7 @@ class Command(BaseCommand):
             )
         with transaction.atomic():
             users, passwords = self.seed_users()
+            secrets_totp = self.seed_totp_devices(users)
             categories = self.seed_categories()
             agencies = self.seed_agencies()
             self.seed_memberships(users, agencies)
@@ -446,6 +449,9 @@ class Command(BaseCommand):
             self.seed_further_stories(users, categories, agencies)
         for username, password in passwords:
             self.stdout.write(f"Pengguna demo {username}: kata sandi {password}")
+        for username, secret in secrets_totp:
+            # The second login step: type this key into an authenticator app.
+            self.stdout.write(f"Pengguna demo {username}: kunci TOTP {secret}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Konten demo siap: {Article.objects.count()} berita, "
@@ -480,6 +486,19 @@ class Command(BaseCommand):
                     user.groups.add(group)
             users[username] = user
         return users, passwords
+
+    def seed_totp_devices(self, users):
+        """An authenticator key for each demo user who has none, so the demo
+        can be logged in to when two-factor login is required."""
+        made = []
+        for username, user in users.items():
+            if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                continue
+            device = TOTPDevice.objects.create(
+                user=user, name="Aplikasi autentikator (demo)", confirmed=True
+            )
+            made.append((username, base64.b32encode(device.bin_key).decode()))
+        return made
 
     def seed_memberships(self, users, agencies):
         """The demo contributor writes for Kesbangpol Kobar."""
