@@ -261,6 +261,9 @@ WARTA_EMAIL = env("WARTA_EMAIL", "")
 # and unpublishing invalidate at once, and a scheduled story's time shortens
 # it (portal/caching.py).
 WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
+# Behind a reverse proxy: take the reader's address for read counting from the
+# last X-Forwarded-For entry, the one the proxy added (portal/popularity.py).
+WARTA_TRUST_X_FORWARDED_FOR = env("WARTA_TRUST_X_FORWARDED_FOR", False, cast=bool)
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env("SESSION_COOKIE_SECURE", True, cast=bool)

@@ -7,7 +7,7 @@ and share links are plain data from ``seo`` and escaped by the templates.
 import datetime
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,7 @@ from articles.models import (
 )
 
 from . import selectors, seo
-from .popularity import popular_articles, read_record
+from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm, snippets_add
 from .seo import absolute
 
@@ -267,11 +267,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@csrf_exempt  # a counter with no effect but a number; browsers send no token
+# A beacon carries no CSRF token; the read counter checks where it came from
+# itself and answers other websites 403 (see ``portal.popularity``).
+@csrf_exempt
 @require_POST
 def read_beacon(request, pk):
     """Count one read of story ``pk`` (see ``portal.popularity``)."""
-    read_record(article_id=pk)
-    response = HttpResponse(status=204)
+    if not sent_from_this_site(request):
+        response = HttpResponseForbidden()
+    elif not read_report(request, article_id=pk):
+        response = HttpResponse(status=404)
+    else:
+        response = HttpResponse(status=204)
     patch_cache_control(response, no_store=True)
     return response
