@@ -34,6 +34,11 @@ class LatestFeed(Feed):
     def link(self, obj=None):
         return absolute("/")
 
+    def feed_url(self, obj=None):
+        # Absolute on WARTA_SITE_URL, not on the request's host: the cached
+        # feed is the same whatever host it was asked for by.
+        return absolute(reverse("portal:feed"))
+
     def description(self, obj=None):
         return xml_text(
             _("Berita terbaru dari %(site)s") % {"site": settings.WARTA_SITE_NAME}
@@ -103,6 +108,9 @@ class CategoryFeed(LatestFeed):
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())
 
+    def feed_url(self, obj=None):
+        return absolute(reverse("portal:category-feed", args=[obj.slug]))
+
     def stories(self, obj):
         return selectors.listing_queryset().filter(category=obj)
 
@@ -117,6 +125,9 @@ class TagFeed(LatestFeed):
     def link(self, obj=None):
         return absolute(reverse("portal:tag", args=[obj.slug]))
 
+    def feed_url(self, obj=None):
+        return absolute(reverse("portal:tag-feed", args=[obj.slug]))
+
     def stories(self, obj):
         return selectors.stories_with_tag(obj)
 
@@ -130,6 +141,9 @@ class AgencyFeed(LatestFeed):
 
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())
+
+    def feed_url(self, obj=None):
+        return absolute(reverse("portal:agency-feed", args=[obj.slug]))
 
     def stories(self, obj):
         return selectors.stories_of_agency(obj)

@@ -134,8 +134,11 @@ def test_index_follows_edits_made_with_update_fields(story):
 
 
 def test_search_page_keeps_query_and_filters_in_pagination_links(client):
+    category = CategoryFactory(slug="politik")
     for i in range(14):
-        ArticleFactory(published=True, title=f"Pilkada bagian {i}")
-    response = client.get("/cari/", {"q": "pilkada", "kategori": ""})
+        ArticleFactory(published=True, title=f"Pilkada bagian {i}", category=category)
+    query = {"q": "pilkada", "kategori": "politik", "instansi": "", "utm": "x"}
+    response = client.get("/cari/", query)
     doc = lxml_html.fromstring(response.content)
-    assert doc.xpath('//a[@rel="next"]/@href') == ["?q=pilkada&kategori=&page=2"]
+    # Empty fields and parameters the page does not read are left out.
+    assert doc.xpath('//a[@rel="next"]/@href') == ["?q=pilkada&kategori=politik&page=2"]
