@@ -1,7 +1,8 @@
 """RSS 2.0 feeds: all stories, and per category, tag and agency.
 
 Each item carries the featured photo (a 1200-pixel JPEG rendition) as its
-enclosure. Text goes through ``seo.xml_text``: XML 1.0 cannot carry most
+enclosure. The description (the summary) is HTML-escaped, since feed readers
+render it as HTML. Text goes through ``seo.xml_text``: XML 1.0 cannot carry most
 control characters, and Django's feed writer refuses them, so they are dropped.
 """
 
@@ -10,6 +11,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 
@@ -58,7 +60,9 @@ class LatestFeed(Feed):
         return xml_text(item.title)
 
     def item_description(self, item):
-        return xml_text(item.summary)
+        # Readers render an RSS description as HTML; the summary is plain
+        # text, so it is escaped to show as typed ("<img ...>" as text).
+        return escape(xml_text(item.summary))
 
     def item_link(self, item):
         return absolute(item.get_absolute_url())

@@ -152,7 +152,9 @@ def test_other_spellings_of_an_archive_month_or_sitemap_page_are_not_stored(clie
     assert len(_page_keys()) == stored
 
 
-@pytest.mark.parametrize("path", ["/feed/", "/kategori/{slug}/feed/", "/tag/desa/feed/"])
+@pytest.mark.parametrize(
+    "path", ["/feed/", "/kategori/{slug}/feed/", "/tag/desa/feed/"]
+)
 def test_a_cached_feed_names_the_site_address_whatever_host_was_asked(client, path):
     """Pages are keyed without the host, so nothing in them may come from it."""
     story = ArticleFactory(published=True)
