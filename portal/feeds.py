@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from articles.models import Agency, Category
 
@@ -121,7 +120,7 @@ class CategoryFeed(LatestFeed):
 
 class TagFeed(LatestFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(selectors.public_tags(), slug=slug)
 
     def title(self, obj=None):
         return xml_text(f"#{obj.name} — {settings.WARTA_SITE_NAME}")

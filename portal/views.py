@@ -15,7 +15,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from taggit.models import Tag
 
 from articles.models import (
     Agency,
@@ -176,7 +175,7 @@ def category_detail(request, slug):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(selectors.public_tags(), slug=slug)
     return _listing(
         request,
         "portal/listing.html",
