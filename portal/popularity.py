@@ -107,6 +107,8 @@ def _digest(*parts):
 
 def story_readable(article_id):
     """Whether readers may see story ``article_id``; only a yes is cached."""
+    if not 0 < article_id < 2**63:  # no such id in any database
+        return False
     key = _VISIBLE_KEY.format(generation=pages_generation(), article_id=article_id)
     if cache.get(key):
         return True
