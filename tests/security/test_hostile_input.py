@@ -227,6 +227,13 @@ def test_a_nul_byte_in_a_public_address_is_refused(client, story, path):
     assert "tidak dapat dibaca" in response.content.decode()
 
 
+@pytest.mark.parametrize("path", ["/", "/admin/"])
+def test_a_nul_byte_in_the_session_cookie_is_refused(client, story, path):
+    """The session key is looked up in the database before any view runs."""
+    client.cookies["sessionid"] = "abcdefgh\x00ijklmnop"
+    assert client.get(path).status_code == 400
+
+
 def test_a_nul_byte_in_an_admin_autocomplete_term_is_refused(superuser_client):
     response = superuser_client.get(
         "/admin/autocomplete/?term=%00&app_label=articles"
