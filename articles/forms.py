@@ -137,6 +137,14 @@ def workflow_choice(data):
             raise forms.ValidationError(
                 _("Tulis catatan atau alasan sebelum menekan tombol ini.")
             )
+        if "\x00" in inputs["comment"]:  # PostgreSQL cannot store it
+            raise forms.ValidationError(
+                _(
+                    "Catatan memuat karakter yang tidak diizinkan (karakter NUL, "
+                    "biasanya terbawa saat menyalin teks). Ketik ulang catatan "
+                    "lalu tekan tombolnya lagi."
+                )
+            )
     if transition.needs_time:
         inputs["at"] = parse_workflow_time(data.get("_workflow_at", ""))
         if inputs["at"] is None:

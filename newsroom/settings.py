@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte or an impossible admin date in the address: 400 at once.
+    "newsroom.middleware.UnreadableRequestMiddleware",
     # Outside the page cache, so cached pages get the header too.
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

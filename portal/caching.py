@@ -12,11 +12,30 @@ How it stays right:
   is kept past the next scheduled ``published_at``: the cache lifetime (and
   the CDN's) is the smaller of ``WARTA_PAGE_CACHE_SECONDS`` and the time left
   until then.
-- Only anonymous GET/HEAD requests for public pages are served from or stored
-  in the cache: a request with a session cookie (a logged-in user), the
-  admin, previews and anything marked ``private``/``no-store`` by its view
-  bypass it, and such responses to logged-in users are marked
-  ``private, no-store`` so no CDN keeps them either.
+- Only anonymous GET/HEAD requests for the pages named in ``PAGE_PARAMS`` are
+  served from or stored in the cache; the admin, previews, the read counter
+  and anything a view marks ``private``/``no-store`` are not. A logged-in
+  user's pages are never cached and are marked ``private, no-store`` so no
+  CDN keeps them either. Logged in means a session that exists in the
+  session store and holds a user: a ``sessionid`` cookie alone proves
+  nothing (anyone can send one), so a made-up cookie gets the cached page.
+  Checking costs one session-store lookup, and only for requests that carry
+  the cookie.
+
+How it stays small (nobody can fill the cache from outside):
+
+- A page's key is its path and only the query parameters that page reads
+  (``PAGE_PARAMS``), the last value of each, empty ones dropped; anything
+  else (``?utm_source=...``, ``?123``) is ignored, and the page renders from
+  the same parameters (``page_params``), so it cannot differ.
+- A page is stored only when those parameters are in their canonical form:
+  a listing's ``?page=01``, ``?page=999`` or ``?page=abc``, or a search with
+  an unknown rubric or a date typed another way, are rendered as before
+  (the nearest page, the filter ignored) but marked ``private`` by the view
+  (``not_stored``), so the number of stored pages is bounded by the pages
+  the site really has (and, for search, the distinct searches typed).
+- Only ``200`` responses are stored: a missing story (404) or a redirect
+  leaves nothing behind.
 - Stored pages carry ``ETag``, ``Last-Modified`` and ``Cache-Control: public``
   so a CDN or reverse proxy can sit in front, and conditional requests get
   ``304 Not Modified``.
@@ -24,11 +43,14 @@ How it stays right:
 
 import hashlib
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
@@ -49,20 +71,33 @@ from articles.models import (
 )
 from media_library.models import Photo
 
+from .search import SearchForm
+
 GENERATION_KEY = "warta:pages:generation"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
 PAGE_KEY = "warta:pages:{generation}:{digest}"
-# Paths never cached: the admin, previews, the read counter, uploads, the
-# health check.
-UNCACHED_PREFIXES = (
-    "/admin/",
-    "/pratinjau/",
-    "/baca/",
-    "/editor/",
-    "/media/",
-    "/healthz",
-)
 BROWSER_MAX_AGE = 60
+# The pages that may be cached, by URL name, with the query parameters each
+# one reads. A page not listed here is never cached.
+LISTING = ("page",)
+PAGE_PARAMS = {
+    "portal:home": (),
+    "portal:detail": (),
+    "portal:category": LISTING,
+    "portal:tag": LISTING,
+    "portal:agency": LISTING,
+    "portal:official": LISTING,
+    "portal:archive": LISTING,
+    "portal:search": (*SearchForm.base_fields, "page"),
+    "portal:feed": (),
+    "portal:category-feed": (),
+    "portal:tag-feed": (),
+    "portal:agency-feed": (),
+    "portal:sitemap-index": (),
+    "portal:sitemap-news": (),
+    "portal:sitemap-section": ("p",),
+    "portal:robots": (),
+}
 
 
 def page_cache_seconds():
@@ -103,12 +138,41 @@ def seconds_until_next_scheduled(generation):
     return max(1, int(moment - now) + 1) if moment else None
 
 
-def _cacheable_request(request):
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(UNCACHED_PREFIXES)
-    )
+def _page_name(request):
+    """The URL name of the requested page, if it resolves."""
+    match = request.resolver_match
+    if match is None:  # in the middleware, before Django resolves the URL
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+    return match.view_name
+
+
+def page_params(request):
+    """The query parameters the requested page reads, as a dict in a fixed
+    order: the last value of each, empty ones dropped, any other ignored."""
+    names = PAGE_PARAMS.get(_page_name(request), ())
+    params = {}
+    for name in names:
+        value = request.GET.get(name, "")
+        if value:
+            params[name] = value
+    return params
+
+
+def not_stored(response):
+    """Mark a page rendered from non-canonical parameters: shown, not stored
+    (here or by a CDN)."""
+    patch_cache_control(response, private=True)
+    return response
+
+
+def _logged_in(request):
+    """Whether the request carries a session that exists and holds a user."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return SESSION_KEY in request.session
 
 
 def _storable(response):
@@ -124,7 +188,8 @@ def _storable(response):
 
 
 def _page_key(request, generation):
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    canonical = f"{request.path}?{urlencode(page_params(request))}"
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
 
 
@@ -135,13 +200,14 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _cacheable_request(request):
+        if request.method not in ("GET", "HEAD") or _page_name(request) not in (
+            PAGE_PARAMS
+        ):
+            return self.get_response(request)
+        if _logged_in(request):
             response = self.get_response(request)
-            if settings.SESSION_COOKIE_NAME in request.COOKIES and not (
-                request.path.startswith(UNCACHED_PREFIXES)
-            ):
-                # A logged-in reader's page must not be kept by a CDN either.
-                patch_cache_control(response, private=True, no_store=True)
+            # A logged-in reader's page must not be kept by a CDN either.
+            patch_cache_control(response, private=True, no_store=True)
             return response
 
         generation = pages_generation()

@@ -1,7 +1,8 @@
 """RSS 2.0 feeds: all stories, and per category, tag and agency.
 
 Each item carries the featured photo (a 1200-pixel JPEG rendition) as its
-enclosure. Text goes through ``seo.xml_text``: XML 1.0 cannot carry most
+enclosure. The description (the summary) is HTML-escaped, since feed readers
+render it as HTML. Text goes through ``seo.xml_text``: XML 1.0 cannot carry most
 control characters, and Django's feed writer refuses them, so they are dropped.
 """
 
@@ -10,8 +11,8 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 
 from articles.models import Agency, Category
 
@@ -34,6 +35,11 @@ class LatestFeed(Feed):
     def link(self, obj=None):
         return absolute("/")
 
+    def feed_url(self, obj=None):
+        # Absolute on WARTA_SITE_URL, not on the request's host: the cached
+        # feed is the same whatever host it was asked for by.
+        return absolute(reverse("portal:feed"))
+
     def description(self, obj=None):
         return xml_text(
             _("Berita terbaru dari %(site)s") % {"site": settings.WARTA_SITE_NAME}
@@ -53,7 +59,9 @@ class LatestFeed(Feed):
         return xml_text(item.title)
 
     def item_description(self, item):
-        return xml_text(item.summary)
+        # Readers render an RSS description as HTML; the summary is plain
+        # text, so it is escaped to show as typed ("<img ...>" as text).
+        return escape(xml_text(item.summary))
 
     def item_link(self, item):
         return absolute(item.get_absolute_url())
@@ -103,19 +111,25 @@ class CategoryFeed(LatestFeed):
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())
 
+    def feed_url(self, obj=None):
+        return absolute(reverse("portal:category-feed", args=[obj.slug]))
+
     def stories(self, obj):
         return selectors.listing_queryset().filter(category=obj)
 
 
 class TagFeed(LatestFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(selectors.public_tags(), slug=slug)
 
     def title(self, obj=None):
         return xml_text(f"#{obj.name} — {settings.WARTA_SITE_NAME}")
 
     def link(self, obj=None):
         return absolute(reverse("portal:tag", args=[obj.slug]))
+
+    def feed_url(self, obj=None):
+        return absolute(reverse("portal:tag-feed", args=[obj.slug]))
 
     def stories(self, obj):
         return selectors.stories_with_tag(obj)
@@ -130,6 +144,9 @@ class AgencyFeed(LatestFeed):
 
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())
+
+    def feed_url(self, obj=None):
+        return absolute(reverse("portal:agency-feed", args=[obj.slug]))
 
     def stories(self, obj):
         return selectors.stories_of_agency(obj)

@@ -14,6 +14,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import RowNumber
+from taggit.models import Tag
 
 from articles.models import (
     Agency,
@@ -180,6 +181,16 @@ def stories_of_agency(agency):
                 "article_id"
             )
         )
+    )
+
+
+def public_tags():
+    """Tags carried by at least one visible story: only these have pages (a
+    tag only drafts carry may name what the newsroom is working on)."""
+    return Tag.objects.filter(
+        pk__in=TaggedArticle.objects.filter(
+            content_object__in=Article.objects.visible()
+        ).values("tag_id")
     )
 
 

@@ -6,6 +6,7 @@ canonical links), not on whatever host the request came in by.
 """
 
 import datetime
+import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from articles.models import Agency, Article, Category, Official
 
+from .caching import not_stored, page_params
 from .seo import absolute, xml_text
 
 NEWS_HOURS = 48
@@ -110,7 +112,11 @@ def index(request):
 def section(request, section):
     if section not in SECTIONS:
         raise Http404("No such sitemap")
-    return sitemap_view(request, {section: SECTIONS[section]}, section=section)
+    response = sitemap_view(request, {section: SECTIONS[section]}, section=section)
+    number = page_params(request).get("p")
+    if number is not None and not re.fullmatch(r"[2-9]|[1-9][0-9]+", number):
+        not_stored(response)  # "?p=1", "?p=02": the same sitemap, not stored twice
+    return response
 
 
 def news(request):

@@ -7,7 +7,7 @@ and share links are plain data from ``seo`` and escaped by the templates.
 import datetime
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +15,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from taggit.models import Tag
 
 from articles.models import (
     Agency,
@@ -27,7 +26,8 @@ from articles.models import (
 )
 
 from . import selectors, seo
-from .popularity import popular_articles, read_record
+from .caching import not_stored, page_params
+from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm, snippets_add
 from .seo import absolute
 
@@ -36,7 +36,12 @@ PAGE_SIZE = 12
 
 def _page(request, queryset):
     """The requested page; a bad or too-high number gives the nearest real page."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return Paginator(queryset, PAGE_SIZE).get_page(page_params(request).get("page"))
+
+
+def _page_param(page):
+    """``page`` as the canonical ``?page=`` value (none for the first)."""
+    return str(page.number) if page.number > 1 else None
 
 
 def _canonical(request, page=None):
@@ -151,7 +156,10 @@ def render_article(request, article, *, preview=False):
 def _listing(request, template, queryset, **context):
     page = _page(request, queryset)
     context.update(page=page, canonical_url=_canonical(request, page))
-    return render(request, template, context)
+    response = render(request, template, context)
+    if page_params(request).get("page") != _page_param(page):
+        not_stored(response)  # "?page=01", "?page=999": shown, not cached
+    return response
 
 
 def category_detail(request, slug):
@@ -167,7 +175,7 @@ def category_detail(request, slug):
 
 
 def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(selectors.public_tags(), slug=slug)
     return _listing(
         request,
         "portal/listing.html",
@@ -216,6 +224,9 @@ def archive_month(request, year, month):
     if not 1 <= month <= 12 or not 2000 <= year <= 9000:
         raise Http404(_("Bulan tidak dikenal."))
     start = datetime.date(year, month, 1)
+    if request.path != _archive_url(start):  # /arsip/2024/1/, /arsip/02024/01/
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(_archive_url(start) + (f"?{query}" if query else ""))
     following = (start + datetime.timedelta(days=32)).replace(day=1)
     previous = (start - datetime.timedelta(days=1)).replace(day=1)
     queryset = selectors.listing_queryset().filter(
@@ -237,11 +248,12 @@ def archive_month(request, year, month):
 
 
 def search(request):
-    form = SearchForm(request.GET or None)
-    query, results = form.search() if request.GET else ("", Article.objects.none())
+    params = page_params(request)
+    form = SearchForm(params or None)
+    query, results = form.search() if params else ("", Article.objects.none())
     page = _page(request, results)
     snippets_add(page.object_list, query)
-    return render(
+    response = render(
         request,
         "portal/search.html",
         {
@@ -251,6 +263,23 @@ def search(request):
             "canonical_url": absolute(request.path),
         },
     )
+    if params != _search_params(form, page):
+        not_stored(response)  # an unknown rubric, a date typed another way ...
+    return response
+
+
+def _search_params(form, page):
+    """The canonical query string of a search, from what the form accepted."""
+    data = getattr(form, "cleaned_data", {})
+    values = {
+        "q": data.get("q"),
+        "kategori": data["kategori"].slug if data.get("kategori") else None,
+        "instansi": data["instansi"].slug if data.get("instansi") else None,
+        "dari": data["dari"].isoformat() if data.get("dari") else None,
+        "sampai": data["sampai"].isoformat() if data.get("sampai") else None,
+        "page": _page_param(page),
+    }
+    return {name: value for name, value in values.items() if value}
 
 
 def robots_txt(request):
@@ -267,11 +296,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-@csrf_exempt  # a counter with no effect but a number; browsers send no token
+# A beacon carries no CSRF token; the read counter checks where it came from
+# itself and answers other websites 403 (see ``portal.popularity``).
+@csrf_exempt
 @require_POST
 def read_beacon(request, pk):
     """Count one read of story ``pk`` (see ``portal.popularity``)."""
-    read_record(article_id=pk)
-    response = HttpResponse(status=204)
+    if not sent_from_this_site(request):
+        response = HttpResponseForbidden()
+    elif not read_report(request, article_id=pk):
+        response = HttpResponse(status=404)
+    else:
+        response = HttpResponse(status=204)
     patch_cache_control(response, no_store=True)
     return response

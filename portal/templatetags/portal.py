@@ -1,11 +1,14 @@
 """Template helpers for the public site: dates, photos, JSON-LD, pagination."""
 
+from urllib.parse import urlencode
+
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from ..caching import page_params
 from ..seo import json_for_script
 
 register = template.Library()
@@ -58,11 +61,11 @@ def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
 
 @register.simple_tag(takes_context=True)
 def page_url(context, number):
-    """The current address with ``page`` set to ``number``, other filters kept."""
-    query = context["request"].GET.copy()
-    if number == 1:
-        query.pop("page", None)
-    else:
+    """The current address with ``page`` set to ``number``, the page's other
+    parameters (search filters) kept and anything else dropped."""
+    query = page_params(context["request"])
+    query.pop("page", None)
+    if number != 1:
         query["page"] = number
-    encoded = query.urlencode()
+    encoded = urlencode(query)
     return f"?{encoded}" if encoded else context["request"].path

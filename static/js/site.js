@@ -1,6 +1,7 @@
 // Warta: the little JavaScript the public site needs (no library).
 // 1. Count a read of a story: one beacon, after the page is shown, so cached
-//    pages still count (see articles/popularity.py).
+//    pages still count (see portal/popularity.py). The browser marks it
+//    Sec-Fetch-Site: same-origin; reports from other sites are refused.
 // 2. "Salin tautan": copy the story's address; hidden where it cannot work.
 (function () {
   "use strict";
