@@ -6,8 +6,6 @@ import hashlib
 import io
 import os
 import sqlite3
-import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
@@ -24,8 +22,8 @@ from articles.models import ArticleEvent, ArticleRevision
 from articles.revisions import revision_record
 from media_library.models import Rendition
 from tests.support.newsroom import Newsroom, ready_story
+from tests.support.processes import run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -125,14 +123,7 @@ def restore_in_a_fresh_process(archive, database_url, media_root):
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),
     }
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "restore", str(archive)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_python("manage.py", "restore", str(archive), env=env)
 
 
 def test_a_restored_site_has_every_row_and_file_of_the_original(tmp_path, empty_target):

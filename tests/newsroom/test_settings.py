@@ -2,15 +2,12 @@
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from newsroom.settings import database_from_url, env
+from tests.support.processes import run_python
 
-PROJECT = Path(__file__).resolve().parents[2]
 PRINT_SETTINGS = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
@@ -30,14 +27,7 @@ def start(**environ):
         and not k.startswith("WARTA_")
     }
     clean.update(environ, DJANGO_SETTINGS_MODULE="newsroom.settings")
-    return subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
-        cwd=PROJECT,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_python("-c", PRINT_SETTINGS, env=clean)
 
 
 def test_production_without_secret_key_refuses_to_start():

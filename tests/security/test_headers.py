@@ -5,19 +5,16 @@ import datetime
 import hashlib
 import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from tests.support.newsroom import bare_photo, ready_story
+from tests.support.processes import run_python
 
 pytestmark = pytest.mark.django_db
 
-PROJECT = Path(__file__).resolve().parents[2]
 CSP = "Content-Security-Policy"
 
 # The production environment the README's "Running a server" documents.
@@ -48,13 +45,8 @@ def test_check_deploy_is_clean_with_the_documented_production_environment():
         }
     }
     environ.update(PRODUCTION)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=PROJECT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    result = run_python(
+        "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=environ
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -128,14 +120,7 @@ def test_production_defaults_redirect_to_https_and_send_hsts():
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS, s.WARTA_REQUIRE_2FA)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=PROJECT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", script, env=environ)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "31536000", "True"]
 

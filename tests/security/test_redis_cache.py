@@ -1,11 +1,9 @@
 """With REDIS_URL set, as production runs, the cache works (defect 14)."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.support.processes import PROJECT, run_python
+
 REDIS_URL = os.environ.get("WARTA_TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
 ROUND_TRIP = (
     "import django; django.setup(); from django.core.cache import caches; "
@@ -21,14 +19,7 @@ def test_the_redis_cache_stores_and_reads_a_value():
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         "REDIS_URL": REDIS_URL,
     }
-    result = subprocess.run(
-        [sys.executable, "-c", ROUND_TRIP],
-        cwd=PROJECT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python("-c", ROUND_TRIP, env=environ)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["RedisCache", "ada"]
 
