@@ -1,0 +1,24 @@
+"""gunicorn settings for Warta (``gunicorn newsroom.wsgi -c deploy/gunicorn.conf.py``).
+
+Values come from the environment so one file serves every server:
+GUNICORN_BIND (127.0.0.1:8000) and GUNICORN_WORKERS (2 per core + 1).
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Requests are short; a photo upload is the longest (checked, stored, resized).
+timeout = 60
+graceful_timeout = 30
+keepalive = 5
+# Restart a worker now and then, so a slow leak never grows.
+max_requests = 2000
+max_requests_jitter = 200
+# nginx on the same machine sets X-Forwarded-*; Django trusts them only with
+# BEHIND_TLS_PROXY=true.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = "-"
+errorlog = "-"
+loglevel = "warning"
