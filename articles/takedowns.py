@@ -72,6 +72,6 @@ def takedown_undo(*, article, by):
     return takedown
 
 
-def is_taken_down(user, article):
-    """Whether ``article`` has a takedown in force (a rule for "restore")."""
+def is_taken_down(article):
+    """Whether ``article`` has a takedown in force (part of the rule of "restore")."""
     return bool(article.pk) and open_takedown(article) is not None

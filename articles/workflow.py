@@ -328,7 +328,7 @@ TRANSITIONS = {
             label=gettext_lazy("Batalkan penurunan"),
             done=gettext_lazy("Penurunan dibatalkan; berita terbit lagi."),
             may=lambda user, article: (
-                rights.is_editor(user) and takedowns.is_taken_down(user, article)
+                rights.is_editor(user) and takedowns.is_taken_down(article)
             ),
             from_states=(Status.UNPUBLISHED,),
             verb=gettext_lazy("dipulihkan"),
