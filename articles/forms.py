@@ -121,7 +121,8 @@ class WorkflowChoice:
 def workflow_choice(data):
     """The workflow button pressed in ``data`` (a POST), checked, or None.
 
-    Raises ValidationError for an unknown button or a missing note or time;
+    Raises ValidationError for an unknown button or a missing note, time or
+    choice (the transition's ``inputs``);
     the time is parsed here once and handed to the service as it is.
     """
     name = data.get("_transition")
@@ -145,6 +146,10 @@ def workflow_choice(data):
                     "lalu tekan tombolnya lagi."
                 )
             )
+    for item in transition.inputs:
+        inputs[item.arg] = item.clean(data)
+        if inputs[item.arg] is None:
+            raise forms.ValidationError(str(item.required))
     if transition.needs_time:
         inputs["at"] = parse_workflow_time(data.get("_workflow_at", ""))
         if inputs["at"] is None:

@@ -1,7 +1,8 @@
 """The editorial workflow: every change of a story's state is one function here.
 
 draft -> in_review -> published; in_review -> changes_requested -> in_review;
-in_review -> draft (withdrawn); published -> unpublished. Each service runs
+in_review -> draft (withdrawn); published -> unpublished (a takedown, see
+``takedowns``) -> published again (undone by an editor). Each service runs
 in one transaction with the story's row locked, checks the acting user's
 right and the story's state against its entry in ``TRANSITIONS``, records an
 ``ArticleEvent`` and the story's fingerprint (``fingerprints``) and, after
@@ -14,91 +15,21 @@ buttons and dispatches from it, the form checks the inputs it names. Adding a
 transition is one entry there and one service function here.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import fingerprints, linkguard, notifications, rights
+from . import fingerprints, linkguard, notifications, rights, takedowns
 from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
 from .notifications import AUTHOR, EDITORS, Mail
 from .preview import preview_links_end
 from .revisions import revision_record
+from .transitions import SCHEDULED, Transition, workflow_state
 
 Status = Article.Status
-# A published story whose time has not come: a state of its own for the rules.
-SCHEDULED = "scheduled"
-
-
-def workflow_state(article):
-    """The story's state as the rules see it: its status, or ``SCHEDULED``."""
-    return SCHEDULED if article.is_scheduled else article.status
-
-
-@dataclass(frozen=True)
-class Transition:
-    """One row of the table: a workflow button and what pressing it does.
-
-    ``may(user, article)`` and ``from_states`` say who may press it on which
-    stories; the service checks both again on the locked row. ``comment_arg``
-    and ``time_arg`` name the service's keyword for the note or the time the
-    user must type (None when the button needs none). ``done`` is the message
-    after success (``%(time)s`` is the story's publishing time); ``verb``
-    completes "Berita berstatus … tidak bisa <verb>" when the state is wrong,
-    unless ``refused`` gives a whole sentence; ``mail`` is sent after commit.
-    """
-
-    name: str
-    service: Callable
-    label: str
-    done: str
-    may: Callable
-    from_states: tuple
-    verb: str = ""
-    refused: str = ""
-    comment_arg: str | None = None
-    time_arg: str | None = None
-    mail: Mail | None = None
-
-    @property
-    def needs_comment(self):
-        return self.comment_arg is not None
-
-    @property
-    def needs_time(self):
-        return self.time_arg is not None
-
-    def allows(self, user, article):
-        """Whether the button is offered to ``user`` on ``article`` now."""
-        return self.may(user, article) and workflow_state(article) in self.from_states
-
-    def refusal(self, article):
-        if self.refused:
-            return str(self.refused)
-        return _("Berita berstatus “%(status)s” tidak bisa %(action)s.") % {
-            "status": article.get_status_display(),
-            "action": self.verb,
-        }
-
-    def run(self, *, article, by, comment="", at=None):
-        """Call the service with the inputs this transition takes."""
-        inputs = {}
-        if self.needs_comment:
-            inputs[self.comment_arg] = comment
-        if self.needs_time:
-            inputs[self.time_arg] = at
-        return self.service(article=article, by=by, **inputs)
-
-    def done_message(self, article):
-        """The past-tense message after success, for ``article`` as it is now."""
-        when = article.published_at
-        time = date_format(timezone.localtime(when), "DATETIME_FORMAT") if when else ""
-        return self.done % {"time": time}
 
 
 def publish_problems(article):
@@ -265,14 +196,20 @@ def article_publish(*, article, by, at=None, notify=True):
 
 
 @transaction.atomic
-def article_unpublish(*, article, by, reason):
-    """Take a published (or scheduled) story off the site, with the reason;
-    every preview link to it stops working."""
+def article_unpublish(
+    *, article, by, reason, cause=takedowns.Reason.OTHER, public=True
+):
+    """Take a published (or scheduled) story off the site for one of the
+    guideline's reasons (``cause``), with the editor's ``reason`` text and
+    whether the notice is public; every preview link to it stops working."""
     reason = (reason or "").strip()
     if not reason:
         raise WorkflowError(_("Tulis alasan menurunkan berita ini."))
     locked = _locked(article)
     _require("unpublish", by, locked)
+    takedown = takedowns.takedown_record(
+        article=locked, by=by, cause=cause, reason=reason, public=public
+    )
     # A story taken down is not shown to anyone outside the newsroom either.
     preview_links_end(article=locked, by=by)
     return _transition(
@@ -281,7 +218,25 @@ def article_unpublish(*, article, by, reason):
         by=by,
         name="unpublish",
         to=Status.UNPUBLISHED,
-        comment=reason,
+        comment=f"{takedown.get_reason_display()}: {reason}",
+    )
+
+
+@transaction.atomic
+def article_restore(*, article, by):
+    """Undo a mistaken takedown: the story is published again at its
+    original time, and the takedown is kept, marked undone."""
+    locked = _locked(article)
+    _require("restore", by, locked)
+    takedown = takedowns.takedown_undo(article=locked, by=by)
+    return _transition(
+        article,
+        locked,
+        by=by,
+        name="restore",
+        to=Status.PUBLISHED,
+        comment=_("Penurunan dibatalkan (alasan semula: %(reason)s)")
+        % {"reason": takedown.get_reason_display()},
     )
 
 
@@ -364,7 +319,20 @@ TRANSITIONS = {
             from_states=(Status.PUBLISHED, SCHEDULED),
             verb=gettext_lazy("diturunkan"),
             comment_arg="reason",
+            inputs=takedowns.TAKEDOWN_INPUTS,
             mail=Mail(gettext_lazy("Berita Anda diturunkan: %(title)s"), AUTHOR),
+        ),
+        Transition(
+            name="restore",
+            service=article_restore,
+            label=gettext_lazy("Batalkan penurunan"),
+            done=gettext_lazy("Penurunan dibatalkan; berita terbit lagi."),
+            may=lambda user, article: (
+                rights.is_editor(user) and takedowns.is_taken_down(article)
+            ),
+            from_states=(Status.UNPUBLISHED,),
+            verb=gettext_lazy("dipulihkan"),
+            mail=Mail(gettext_lazy("Berita Anda terbit lagi: %(title)s"), AUTHOR),
         ),
     ]
 }

@@ -25,7 +25,7 @@ from articles.models import (
     Official,
 )
 
-from . import selectors, seo
+from . import selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm, snippets_add
@@ -90,6 +90,9 @@ def article_detail(request, slug):
         )
         if moved:
             return redirect(moved.article, permanent=True)
+        gone = takedowns.withdrawn_page(request, slug)
+        if gone:
+            return gone
         raise Http404(_("Berita tidak ditemukan."))
     return render_article(request, article)
 

@@ -141,6 +141,7 @@ class WorkflowAdminMixin:
             # Typed before a refused save: shown back, never lost.
             "comment": request.POST.get("_workflow_comment", ""),
             "at": request.POST.get("_workflow_at", ""),
+            "inputs": _inputs(request, buttons),
         }
         if obj is None:
             return context
@@ -165,6 +166,26 @@ class WorkflowAdminMixin:
             else None,
             "events": list(obj.events.select_related("actor")[:5]),
         }
+
+
+def _inputs(request, buttons):
+    """The further inputs the buttons ask for (``Transition.inputs``), each with
+    the buttons that need it and the value typed before a refused save."""
+    drawn = {}
+    for button in buttons:
+        for item in button.inputs:
+            drawn.setdefault(item.field, (item, []))[1].append(str(button.label))
+    posted = bool(request.POST.get("_transition"))
+    return [
+        {
+            "input": item,
+            "buttons": ", ".join(names),
+            "value": (bool(request.POST.get(item.field)) if posted else item.initial)
+            if item.is_checkbox
+            else request.POST.get(item.field, ""),
+        }
+        for item, names in drawn.values()
+    ]
 
 
 def labels(transitions):

@@ -11,6 +11,7 @@ from .story import (
     ArticleSlugRedirect,
     PhotoSubject,
 )
+from .takedowns import ArticleTakedown
 from .taxonomy import Category, TaggedArticle
 from .workflow import (
     AgencyMembership,
@@ -33,6 +34,7 @@ __all__ = [
     "ArticleQuerySet",
     "ArticleRevision",
     "ArticleSlugRedirect",
+    "ArticleTakedown",
     "Category",
     "ContentVerification",
     "LinkGuardCheck",

@@ -52,6 +52,7 @@ class ArticleEvent(models.Model):
         PUBLISH = "publish", _("Diterbitkan")
         SCHEDULE = "schedule", _("Dijadwalkan")
         UNPUBLISH = "unpublish", _("Diturunkan")
+        RESTORE = "restore", _("Penurunan dibatalkan")
 
     article = models.ForeignKey(
         Article,

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 
 from articles import rights, workflow
 from articles.models import Article, ArticleEvent
+from articles.transitions import Input
 from tests.support.admin_forms import change_url, form_data, story_in
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +157,14 @@ def test_a_new_story_offers_a_contributor_only_to_submit_it(client, newsroom):
     client.force_login(newsroom.contributor_a)
     page = client.get(reverse("admin:articles_article_add")).content.decode()
     assert 'value="submit"' in page
-    for name in ("publish", "schedule", "withdraw", "request_changes", "unpublish"):
+    for name in (
+        "publish",
+        "schedule",
+        "withdraw",
+        "request_changes",
+        "unpublish",
+        "restore",
+    ):
         assert f'value="{name}"' not in page
 
 
@@ -171,3 +179,74 @@ def test_bulk_submit_names_the_transition_in_its_message(client, newsroom):
     assert "1 berita: Ajukan ke redaksi" in response.content.decode()
     story.refresh_from_db()
     assert story.status == Status.IN_REVIEW
+
+
+@pytest.fixture
+def flag(monkeypatch):
+    """A made-up transition with a list and a checkbox (``Transition.inputs``):
+    nothing in the admin knows it. Returns the calls its service received."""
+    calls = []
+
+    def article_flag(*, article, by, level, loud):
+        calls.append({"level": level, "loud": loud})
+
+    monkeypatch.setitem(
+        workflow.TRANSITIONS,
+        "flag",
+        workflow.Transition(
+            name="flag",
+            service=article_flag,
+            label="Tandai",
+            done="Berita ditandai.",
+            may=lambda user, article: rights.is_editor(user),
+            from_states=(Status.PUBLISHED,),
+            inputs=(
+                Input(
+                    arg="level",
+                    label="Tingkat",
+                    choices=(("rendah", "Rendah"), ("tinggi", "Tinggi")),
+                    required="Pilih tingkatnya.",
+                ),
+                Input(arg="loud", label="Umumkan"),
+            ),
+        ),
+    )
+    return calls
+
+
+def test_a_transitions_list_and_checkbox_are_drawn_from_the_table(
+    client, newsroom, flag
+):
+    story = story_in(newsroom, "published")
+    client.force_login(newsroom.editor)
+    page = client.get(change_url(story)).content.decode()
+    assert '<select name="_workflow_level" id="id_workflow_level">' in page
+    assert '<option value="tinggi">Tinggi</option>' in page
+    assert 'name="_workflow_loud" id="id_workflow_loud" value="1">' in page
+
+
+def test_a_transitions_list_and_checkbox_reach_its_service(client, newsroom, flag):
+    story = story_in(newsroom, "published")
+    client.force_login(newsroom.editor)
+    data = form_data(
+        client, story, _transition="flag", _workflow_level="tinggi", _workflow_loud="1"
+    )
+    response = client.post(change_url(story), data, follow=True)
+    assert "Berita ditandai." in response.content.decode()
+    data = form_data(client, story, _transition="flag", _workflow_level="rendah")
+    client.post(change_url(story), data, follow=True)
+    assert flag == [
+        {"level": "tinggi", "loud": True},
+        {"level": "rendah", "loud": False},
+    ]
+
+
+def test_a_transitions_list_is_checked_by_the_form(client, newsroom, flag):
+    story = story_in(newsroom, "published")
+    client.force_login(newsroom.editor)
+    for level in ("", "sedang"):
+        data = form_data(client, story, _transition="flag", _workflow_level=level)
+        response = client.post(change_url(story), data)
+        assert response.status_code == 200
+        assert "Pilih tingkatnya." in response.content.decode()
+    assert flag == []

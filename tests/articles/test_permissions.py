@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.errors import WorkflowError
-from articles.models import Article, ArticleEvent
+from articles.models import Article, ArticleEvent, ArticleTakedown
 from tests.support.admin_forms import change_url, form_data, story_in
 from tests.support.factories import AgencyFactory, CategoryFactory, UserFactory
 from tests.support.newsroom import bare_photo, ready_story
@@ -19,7 +19,7 @@ Status = Article.Status
 
 ROLES = ["editor", "superuser", "contributor_own", "contributor_other", "stranger"]
 STATES = [s.value for s in Status]
-ACTIONS = ["submit", "withdraw", "request_changes", "publish", "unpublish"]
+ACTIONS = ["submit", "withdraw", "request_changes", "publish", "unpublish", "restore"]
 EDITORS = {"editor", "superuser"}
 
 # The rules, written out independently of articles.rights: (role, state) pairs
@@ -35,6 +35,8 @@ ALLOWED = {
     "request_changes": lambda role, state: state == "in_review" and role in EDITORS,
     "publish": lambda role, state: state != "published" and role in EDITORS,
     "unpublish": lambda role, state: state == "published" and role in EDITORS,
+    # The matrix's unpublished stories carry a takedown in force (see below).
+    "restore": lambda role, state: state == "unpublished" and role in EDITORS,
 }
 
 
@@ -53,7 +55,7 @@ def act(action, article, user):
     if action == "request_changes":
         kwargs["comment"] = "Perbaiki judul."
     if action == "unpublish":
-        kwargs["reason"] = "Salah data."
+        kwargs.update(reason="Salah data.", cause="sara", public=True)
     return getattr(workflow, f"article_{action}")(**kwargs)
 
 
@@ -62,6 +64,10 @@ def act(action, article, user):
 @pytest.mark.parametrize("role", ROLES)
 def test_permission_matrix_of_the_workflow_services(newsroom, role, action, state):
     article = story_in(newsroom, state)
+    if state == "unpublished":
+        ArticleTakedown.objects.create(
+            article=article, reason="sara", reason_text="x", created_at=timezone.now()
+        )
     user = user_for(newsroom, role)
     before = (article.status, article.published_at)
     if ALLOWED[action](role, state):
@@ -149,12 +155,14 @@ def test_contributor_crafted_change_post_cannot_set_state_author_agency_or_time(
 def test_contributor_cannot_publish_by_crafted_workflow_button(client, newsroom):
     article = story_in(newsroom, "draft")
     client.force_login(newsroom.contributor_a)
-    for action in ("publish", "schedule", "unpublish", "request_changes"):
+    for action in ("publish", "schedule", "unpublish", "request_changes", "restore"):
         data = form_data(
             client,
             article,
             _transition=action,
             _workflow_comment="x",
+            _workflow_cause="sara",
+            _workflow_public="1",
             _workflow_at="2030-01-01T08:00",
         )
         client.post(change_url(article), data, follow=True)

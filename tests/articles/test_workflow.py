@@ -115,12 +115,18 @@ def test_unpublish_needs_a_reason_and_takes_the_story_off(
         workflow.article_unpublish(article=story, by=newsroom.editor, reason="")
     with django_capture_on_commit_callbacks(execute=True):
         workflow.article_unpublish(
-            article=story, by=newsroom.editor, reason="Data peserta keliru."
+            article=story,
+            by=newsroom.editor,
+            reason="Data peserta keliru.",
+            cause="dewan_pers",
+            public=False,
         )
     story.refresh_from_db()
     assert story.status == Status.UNPUBLISHED
     assert not Article.objects.visible().filter(pk=story.pk).exists()
     assert "Data peserta keliru." in mail.outbox[-1].body
+    takedown = story.takedowns.get()
+    assert (takedown.reason, takedown.public_notice) == ("dewan_pers", False)
 
 
 def test_withdraw_takes_a_story_back_to_draft(newsroom, story):

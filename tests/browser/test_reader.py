@@ -15,7 +15,9 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
+from articles.workflow import article_unpublish
 from tests.support.factories import ArticleFactory
+from tests.support.newsroom import editor
 from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -175,3 +177,14 @@ def test_phone_home_page_does_not_scroll_sideways(page, live_server, world, arti
     page.goto(live_server.url + "/")
     page.screenshot(path=str(artifacts / "home-390.png"), full_page=True)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+
+
+def test_a_withdrawn_story_shows_its_notice_accessibly(page, live_server, world, axe):
+    article_unpublish(
+        article=world, by=editor(), reason="x", cause="kesusilaan", public=True
+    )
+    response = page.goto(live_server.url + world.get_absolute_url())
+    assert response.status == 410
+    assert page.locator("h1").inner_text() == "Berita ini telah dicabut"
+    assert "Melanggar kesusilaan" in page.locator("main").inner_text()
+    axe(page)

@@ -1,7 +1,8 @@
 """The newsroom's loop in a real browser: a humas contributor writes the seed
 story with its photo and submits it; the editor asks for changes with a
 comment; the contributor reads the comment, edits and resubmits; the editor
-sees what changed and publishes; the story is on the public page."""
+sees what changed and publishes; the story is on the public page; the editor
+takes it down with the guideline's reason and undoes it."""
 
 import re
 
@@ -137,3 +138,33 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     assert TITLE in page.inner_text("h1")
     assert "kata Edie" in page.content()
     page.screenshot(path=artifacts / "workflow-5-public.png", full_page=True)
+
+    # 6. The editor takes it down for a reason the guideline names, publicly;
+    #    readers get the notice, then the editor undoes the mistaken takedown.
+    admin_login(page, live_server, "redaktur", "rahasia-warta-123")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    page.fill("#id_workflow_comment", "Menyebut nama korban di bawah umur.")
+    with page.expect_event("load"):  # no reason chosen: refused, nothing lost
+        page.click("button[name=_transition][value=unpublish]")
+    assert "Pilih alasan menurunkan berita" in page.inner_text(".errorlist")
+    expect(page.locator("#id_workflow_comment")).to_have_value(
+        "Menyebut nama korban di bawah umur."
+    )
+    assert Article.objects.visible().filter(pk=article.pk).exists()
+    page.select_option("#id_workflow_cause", "anak")
+    expect(page.locator("#id_workflow_public")).to_be_checked()
+    save(page, "button[name=_transition][value=unpublish]")
+    assert not Article.objects.visible().filter(pk=article.pk).exists()
+    # A new reader (the browser above may keep the story for BROWSER_MAX_AGE).
+    reader = page.context.browser.new_page()
+    response = reader.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert response.status == 410
+    assert "Menyangkut masa depan anak" in reader.inner_text("main")
+    reader.screenshot(path=artifacts / "workflow-6-withdrawn.png", full_page=True)
+    reader.close()
+    save(page, "button[name=_transition][value=restore]")
+    reader = page.context.browser.new_page()
+    response = reader.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert response.status == 200
+    assert TITLE in reader.inner_text("h1")
+    reader.close()

@@ -11,8 +11,10 @@ import pytest
 from django.template.loader import render_to_string
 
 from articles.models import Article
+from articles.workflow import article_unpublish
 from portal.views import render_article
 from tests.support.factories import ArticleFactory, CategoryFactory
+from tests.support.newsroom import editor
 from tests.support.stories import seed_story
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +58,13 @@ def test_every_public_page_type_is_valid_html(client, rf, tmp_path, validator):
     assert not_found.status_code == 404
     (tmp_path / "404.html").write_bytes(not_found.content)
     (tmp_path / "500.html").write_text(render_to_string("500.html"))
+    for public, down in ((True, ArticleFactory(published=True)), (False, story)):
+        article_unpublish(
+            article=down, by=editor(), reason="x", cause="sara", public=public
+        )
+        gone = client.get(down.get_absolute_url())
+        assert gone.status_code == 410
+        (tmp_path / f"withdrawn-{public}.html").write_bytes(gone.content)
     request = rf.get("/pratinjau/")
     request.user = story.author
     (tmp_path / "preview.html").write_bytes(
