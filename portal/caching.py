@@ -4,10 +4,11 @@ How it stays right:
 
 - Every cached page's key contains a *generation* number kept in the cache
   itself. Any save or delete of a story, or of what a story shows (photos,
-  tags, agencies, officials, positions, categories), bumps the generation, so
-  every page cached before is never served again. With ``REDIS_URL`` set the
-  generation is shared by every app server; with local memory it is per
-  process (fine for one process, which is what local memory is for).
+  tags, agencies, officials, positions, categories, fixed pages), bumps the
+  generation, so every page cached before is never served again. With
+  ``REDIS_URL`` set the generation is shared by every app server; with local
+  memory it is per process (fine for one process, which is what local memory
+  is for).
 - A scheduled story becomes visible by the clock, not by a save. So no page
   is kept past the next scheduled ``published_at``: the cache lifetime (and
   the CDN's) is the smaller of ``WARTA_PAGE_CACHE_SECONDS`` and the time left
