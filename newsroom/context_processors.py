@@ -7,10 +7,11 @@ from django.utils.functional import SimpleLazyObject
 def site(request):
     """Expose the media center's name, address, contact and navigation.
 
-    The category list is lazy: it costs one query on pages that show the
-    navigation and none in the admin, which uses the same processors.
+    The category and footer page lists are lazy: each costs one query on
+    pages that show them and none in the admin, which uses the same
+    processors.
     """
-    from articles.models import Category
+    from articles.models import Category, Page
 
     return {
         "site_name": settings.WARTA_SITE_NAME,
@@ -19,4 +20,7 @@ def site(request):
         "site_phone": settings.WARTA_PHONE,
         "site_email": settings.WARTA_EMAIL,
         "nav_categories": SimpleLazyObject(lambda: list(Category.objects.all())),
+        "footer_pages": SimpleLazyObject(
+            lambda: list(Page.objects.in_footer().only("title", "slug"))
+        ),
     }

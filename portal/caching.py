@@ -4,10 +4,11 @@ How it stays right:
 
 - Every cached page's key contains a *generation* number kept in the cache
   itself. Any save or delete of a story, or of what a story shows (photos,
-  tags, agencies, officials, positions, categories), bumps the generation, so
-  every page cached before is never served again. With ``REDIS_URL`` set the
-  generation is shared by every app server; with local memory it is per
-  process (fine for one process, which is what local memory is for).
+  tags, agencies, officials, positions, categories, fixed pages), bumps the
+  generation, so every page cached before is never served again. With
+  ``REDIS_URL`` set the generation is shared by every app server; with local
+  memory it is per process (fine for one process, which is what local memory
+  is for).
 - A scheduled story becomes visible by the clock, not by a save. So no page
   is kept past the next scheduled ``published_at``: the cache lifetime (and
   the CDN's) is the smaller of ``WARTA_PAGE_CACHE_SECONDS`` and the time left
@@ -65,6 +66,7 @@ from articles.models import (
     ArticleSlugRedirect,
     Category,
     Official,
+    Page,
     PhotoSubject,
     Position,
     TaggedArticle,
@@ -88,6 +90,10 @@ PAGE_PARAMS = {
     "portal:agency": LISTING,
     "portal:official": LISTING,
     "portal:archive": LISTING,
+    "portal:page": (),
+    "portal:officials": LISTING,
+    "portal:agencies": LISTING,
+    "portal:categories": LISTING,
     "portal:search": (*SearchForm.base_fields, "page"),
     "portal:feed": (),
     "portal:category-feed": (),
@@ -276,6 +282,7 @@ def signals_connect():
         Category,
         Agency,
         Official,
+        Page,
         Position,
         PhotoSubject,
         TaggedArticle,

@@ -17,7 +17,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Agency, Article, Category, Official
+from articles.models import Agency, Article, Category, Official, Page
 
 from .caching import not_stored, page_params
 from .seo import absolute, xml_text
@@ -83,12 +83,23 @@ class OfficialSitemap(SiteSitemap):
         return Official.objects.filter(is_active=True).order_by("slug")
 
 
+class PageSitemap(SiteSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Page.objects.order_by("slug")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 SECTIONS = {
     "beranda": HomeSitemap,
     "berita": ArticleSitemap,
     "kategori": CategorySitemap,
     "instansi": AgencySitemap,
     "pejabat": OfficialSitemap,
+    "halaman": PageSitemap,
 }
 
 

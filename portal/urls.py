@@ -2,21 +2,25 @@
 
 from django.urls import path
 
-from . import feeds, preview, sitemaps, views
+from . import feeds, listings, pages, preview, sitemaps, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
+    path("kategori/", listings.categories_with_stories, name="categories"),
     path("kategori/<slug:slug>/", views.category_detail, name="category"),
     path("kategori/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
     path("tag/<str:slug>/", views.tag_detail, name="tag"),
     path("tag/<str:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
+    path("instansi/", listings.agencies_by_kind, name="agencies"),
     path("instansi/<slug:slug>/", views.agency_detail, name="agency"),
     path("instansi/<slug:slug>/feed/", feeds.AgencyFeed(), name="agency-feed"),
+    path("pejabat/", listings.officials_in_office, name="officials"),
     path("pejabat/<slug:slug>/", views.official_detail, name="official"),
     path("arsip/<int:year>/<int:month>/", views.archive_month, name="archive"),
+    path("halaman/<slug:slug>/", pages.page_detail, name="page"),
     path("cari/", views.search, name="search"),
     path("feed/", feeds.LatestFeed(), name="feed"),
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),

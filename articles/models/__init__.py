@@ -1,6 +1,7 @@
 """The newsroom domain: stories, their taxonomy, the people and agencies in them."""
 
 from .integrity import ArticleFingerprint, ContentVerification, LinkGuardCheck
+from .pages import Page
 from .people import Agency, Official, Position
 from .preview import PreviewLink
 from .reads import ArticleDailyReads
@@ -39,6 +40,7 @@ __all__ = [
     "ContentVerification",
     "LinkGuardCheck",
     "Official",
+    "Page",
     "PhotoSubject",
     "PreviewLink",
     "Position",

@@ -28,6 +28,9 @@ NOT_LISTING = {
     "read": "the read-count beacon; takes a POST and answers no content",
     "preview": "shows any story to its newsroom, on purpose (test_preview.py)",
     "preview-signed": "shows one story to a link's holder on purpose (test_preview.py)",
+    "page": "a fixed page (Redaksi, Kontak ...) is written by editors, lists no story",
+    "officials": "lists officials and their positions, not stories",
+    "agencies": "lists agencies by kind, not stories",
 }
 
 
@@ -55,6 +58,7 @@ def public_addresses(story, official, at):
         "home": reverse("portal:home"),
         "detail": reverse("portal:detail", args=[story.slug]),
         "category": reverse("portal:category", args=[story.category.slug]),
+        "categories": reverse("portal:categories"),
         "category-feed": reverse("portal:category-feed", args=[story.category.slug]),
         "tag": reverse("portal:tag", args=[tag.slug]),
         "tag-feed": reverse("portal:tag-feed", args=[tag.slug]),

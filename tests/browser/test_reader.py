@@ -1,17 +1,20 @@
 """A reader's journey through the public site in headless Chromium.
 
-home → story → official → agency → tag → search → feed, checking what is
+home → story → official → agency → tag → search → feed → the press
+guideline → officials, agencies and categories, checking what is
 shown, that nothing is fetched from another host, and that no page has a
 serious or critical axe-core violation. Screenshots of the story page at 390
 and 1280 pixels wide are kept in test-artifacts/.
 """
 
+import importlib
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from django.apps import apps
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -63,6 +66,9 @@ def world():
         )
         other.tags.add("pilkada 2024")
     story.related.add(Article.objects.get(title="Berita lain nomor 0"))
+    # The fixed pages as the migration makes them (a transactional test before
+    # this one may have flushed them).
+    importlib.import_module("articles.migrations.0011_pages").create_pages(apps, None)
     return story
 
 
@@ -158,12 +164,45 @@ def test_reader_journey(page, live_server, world, artifacts, axe):
     assert not feed.bozo
     assert world.title in [entry.title for entry in feed.entries]
 
+    # The press guideline, from the footer.
+    page.locator(".site-footer a", has_text="Pedoman Media Siber").click()
+    page.wait_for_url("**/halaman/pedoman-media-siber/")
+    assert page.locator("h1").inner_text() == "Pedoman Media Siber"
+    expect(page.locator(".body")).to_contain_text("1/Peraturan-DP/III/2012")
+    axe(page)
+
+    # The directories, from the footer.
+    page.locator(".site-footer a", has_text="Pejabat").click()
+    page.wait_for_url("**/pejabat/")
+    expect(
+        page.locator(".directory section", has_text="Kepolisian Resor")
+    ).to_contain_text("AKBP Pejabat Kobar 0")
+    axe(page)
+    page.locator(".site-footer a", has_text="Instansi").click()
+    page.wait_for_url("**/instansi/")
+    expect(
+        page.locator(".directory section", has_text="Kepolisian Resor")
+    ).to_contain_text("Kepolisian")
+    axe(page)
+    page.locator(".site-footer a", has_text="Rubrik").click()
+    page.wait_for_url("**/kategori/")
+    expect(page.locator(".directory")).to_contain_text(world.category.name)
+    axe(page)
+
     assert foreign == [], "pages must not load anything from other hosts"
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/kategori/politik-pemilu/", "/arsip/2024/06/", "/cari/", "/tidak/ada/"],
+    [
+        "/kategori/politik-pemilu/",
+        "/arsip/2024/06/",
+        "/cari/",
+        "/tidak/ada/",
+        "/halaman/redaksi/",
+        "/halaman/tentang-kami/",
+        "/halaman/kontak/",
+    ],
 )
 def test_other_page_types_have_no_serious_accessibility_violations(
     page, live_server, world, axe, path

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 
-from articles.models import Article
+from articles.models import Article, Page
 from articles.workflow import article_unpublish
 from portal.views import render_article
-from tests.support.factories import ArticleFactory, CategoryFactory
+from tests.support.factories import ArticleFactory, CategoryFactory, PageFactory
 from tests.support.newsroom import editor
 from tests.support.stories import seed_story
 
@@ -49,7 +49,17 @@ def test_every_public_page_type_is_valid_html(client, rf, tmp_path, validator):
         "search-empty": "/cari/",
         "search-none": "/cari/?q=tidakada&kategori=salah",
         "empty-listing": CategoryFactory(name="Rubrik Kosong").get_absolute_url(),
+        "officials": "/pejabat/",
+        "agencies": "/instansi/",
+        "categories": "/kategori/",
+        "page-redaksi": PageFactory(
+            title="Redaksi Uji",
+            body="<h2>Redaktur</h2><ul><li>Budi</li></ul>"
+            '<p><a href="mailto:redaksi@example.org">Surel</a></p>',
+        ).get_absolute_url(),
     }
+    for page in Page.objects.all():  # the pages the migration made
+        pages[f"page-{page.slug}"] = page.get_absolute_url()
     for name, path in pages.items():
         response = client.get(path)
         assert response.status_code == 200, path

@@ -18,6 +18,7 @@ from tests.support.factories import (
     AgencyFactory,
     ArticleFactory,
     OfficialFactory,
+    PageFactory,
     PositionFactory,
 )
 from tests.support.photos import PhotoFactory
@@ -39,6 +40,10 @@ BUDGETS = {
     "sitemap_index": 8,
     "sitemap_stories": 3,
     "news_sitemap": 3,
+    "page": 4,
+    "officials": 5,
+    "agencies": 5,
+    "categories": 5,
 }
 
 
@@ -58,6 +63,10 @@ def _paths(story):
         "sitemap_index": "/sitemap.xml",
         "sitemap_stories": "/sitemap-berita.xml",
         "news_sitemap": "/sitemap-news.xml",
+        "page": "/halaman/redaksi-uji/",
+        "officials": "/pejabat/",
+        "agencies": "/instansi/",
+        "categories": "/kategori/",
     }
 
 
@@ -106,6 +115,7 @@ def _grow(story, photos):
 @pytest.fixture
 def story():
     story = seed_story(photos=2, officials=2, agencies=1, tags=("pilkada 2024",))
+    PageFactory(title="Redaksi Uji")
     # A few other stories, so that no section of a page is empty to begin with.
     for _ in range(2):
         other = ArticleFactory(published=True, category=story.category)

@@ -62,7 +62,7 @@ def test_sitemap_index_validates_and_lists_every_section(client, stories, settin
 
 
 @pytest.mark.parametrize(
-    "section", ["beranda", "berita", "kategori", "instansi", "pejabat"]
+    "section", ["beranda", "berita", "kategori", "instansi", "pejabat", "halaman"]
 )
 def test_each_section_sitemap_validates(client, stories, section):
     response = client.get(f"/sitemap-{section}.xml")

@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from articles.models import Agency, Article, Category, Official, Position
+from articles.models import Agency, Article, Category, Official, Page, Position
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,3 +70,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
                 lambda: timezone.now() - datetime.timedelta(hours=1)
             ),
         )
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title = factory.Sequence(lambda n: f"Halaman {n}")
+    body = "<p>Isi halaman contoh.</p>"
