@@ -91,7 +91,7 @@ def test_contributor_cannot_add_or_edit_a_page_by_crafted_post(client, newsroom)
 
 
 def test_the_data_migration_makes_the_four_pages_a_portal_carries():
-    migration = importlib.import_module("articles.migrations.0011_pages")
+    migration = importlib.import_module("articles.migrations.0009_pages")
     Page.objects.all().delete()
 
     migration.create_pages(apps, None)
