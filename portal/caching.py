@@ -61,6 +61,7 @@ from django.utils.http import http_date
 from articles.models import (
     Agency,
     Article,
+    ArticleCorrection,
     ArticlePhoto,
     ArticleSlugRedirect,
     Category,
@@ -97,6 +98,9 @@ PAGE_PARAMS = {
     "portal:sitemap-news": (),
     "portal:sitemap-section": ("p",),
     "portal:robots": (),
+    "portal:corrections": LISTING,
+    "portal:corrections-feed": (),
+    "portal:story-changes": (),
 }
 
 
@@ -271,6 +275,7 @@ def signals_connect():
     ``PortalConfig.ready``)."""
     for model in (
         Article,
+        ArticleCorrection,
         ArticlePhoto,
         ArticleSlugRedirect,
         Category,

@@ -1,5 +1,6 @@
 """The newsroom domain: stories, their taxonomy, the people and agencies in them."""
 
+from .corrections import ArticleCorrection
 from .integrity import ArticleFingerprint, ContentVerification, LinkGuardCheck
 from .people import Agency, Official, Position
 from .preview import PreviewLink
@@ -24,6 +25,7 @@ __all__ = [
     "Agency",
     "AgencyMembership",
     "Article",
+    "ArticleCorrection",
     "ArticleDailyReads",
     "ArticleEditSession",
     "ArticleEvent",
