@@ -111,7 +111,12 @@ def story_changes(request, pk):
             "entry": entry(correction),
             "article": correction.article,
             "fields": [f for f in comparison["fields"] if f["changed"]],
-            "sets": [s for s in comparison["sets"] if s["added"] or s["removed"]],
+            # Not "Baca juga": a related story may be one readers cannot see.
+            "sets": [
+                s
+                for s in comparison["sets"]
+                if s["key"] != "related" and (s["added"] or s["removed"])
+            ],
             "canonical_url": absolute(request.path),
         },
     )

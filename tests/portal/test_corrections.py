@@ -172,3 +172,19 @@ def test_story_page_cache_is_refreshed_by_a_new_correction(client, story, newsro
     assert "dikoreksi" not in client.get(story.get_absolute_url()).content.decode()
     correction_add(article=story, by=newsroom.editor, kind=Kind.KOREKSI, summary="K.")
     assert "dikoreksi" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_comparison_never_names_a_related_story_readers_cannot_see(
+    client, story, newsroom
+):
+    draft = ready_story(photo=bare_photo(), title="Draf rahasia terkait")
+    story.related.add(draft)
+    story.body = "<p>Kapolres hadir di pendopo kabupaten.</p>"
+    story.save()
+    revision_record(article=story, by=newsroom.editor)
+    ralat = correction_add(
+        article=story, by=newsroom.editor, kind=Kind.RALAT, summary="Tempat."
+    )
+    text = client.get(reverse("portal:story-changes", args=[ralat.pk])).content
+    assert b"kabupaten" in text
+    assert b"Draf rahasia terkait" not in text
