@@ -15,6 +15,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from articles import workflow
+from articles.models import ArticleCorrection
 from tests.support.factories import OfficialFactory
 from tests.support.newsroom import Newsroom, ready_story
 
@@ -28,6 +29,8 @@ NOT_LISTING = {
     "read": "the read-count beacon; takes a POST and answers no content",
     "preview": "shows any story to its newsroom, on purpose (test_preview.py)",
     "preview-signed": "shows one story to a link's holder on purpose (test_preview.py)",
+    "story-changes": "one correction's comparison, 404 unless its story is visible "
+    "(tests/portal/test_corrections.py)",
 }
 
 
@@ -45,6 +48,10 @@ def scheduled():
     story.officials.set([official])
     at = (timezone.now() + datetime.timedelta(days=1)).replace(microsecond=0)
     workflow.article_publish(article=story, by=newsroom.editor, at=at)
+    # A correction left from an earlier publication: listed only while visible.
+    ArticleCorrection.objects.create(
+        article=story, kind=ArticleCorrection.Kind.RALAT, summary="Ralat."
+    )
     return story, official, at
 
 
@@ -66,6 +73,8 @@ def public_addresses(story, official, at):
         "archive": reverse("portal:archive", args=[local.year, local.month]),
         "search": reverse("portal:search") + f"?q={MARKER}",
         "feed": reverse("portal:feed"),
+        "corrections": reverse("portal:corrections"),
+        "corrections-feed": reverse("portal:corrections-feed"),
         "sitemap-news": reverse("portal:sitemap-news"),
         "sitemap-section": reverse("portal:sitemap-section", args=["berita"]),
     }
