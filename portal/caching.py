@@ -62,6 +62,7 @@ from django.utils.http import http_date
 from articles.models import (
     Agency,
     Article,
+    ArticleCorrection,
     ArticlePhoto,
     ArticleSlugRedirect,
     Category,
@@ -103,6 +104,9 @@ PAGE_PARAMS = {
     "portal:sitemap-news": (),
     "portal:sitemap-section": ("p",),
     "portal:robots": (),
+    "portal:corrections": LISTING,
+    "portal:corrections-feed": (),
+    "portal:story-changes": (),
 }
 
 
@@ -277,6 +281,7 @@ def signals_connect():
     ``PortalConfig.ready``)."""
     for model in (
         Article,
+        ArticleCorrection,
         ArticlePhoto,
         ArticleSlugRedirect,
         Category,

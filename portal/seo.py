@@ -97,8 +97,11 @@ def _organization(agency):
     return data
 
 
-def article_structured_data(article, canonical_url, og_image, officials, breadcrumbs):
-    """JSON-LD ``NewsArticle`` and ``BreadcrumbList`` for a story (plain data)."""
+def article_structured_data(
+    article, canonical_url, og_image, officials, breadcrumbs, corrections=()
+):
+    """JSON-LD ``NewsArticle`` and ``BreadcrumbList`` for a story (plain data);
+    ``corrections`` are ``portal.corrections.entry`` dicts."""
     publisher = {
         "@type": "Organization",
         "name": settings.WARTA_SITE_NAME,
@@ -149,6 +152,15 @@ def article_structured_data(article, canonical_url, og_image, officials, breadcr
                 ),
             }
             for official, position in officials
+        ]
+    if corrections:
+        news["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{item['label']}: {item['text']}",
+                "datePublished": item["date"],
+            }
+            for item in corrections
         ]
     crumbs = {
         "@context": "https://schema.org",

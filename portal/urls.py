@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feeds, listings, pages, preview, sitemaps, views
+from . import corrections, feeds, listings, pages, preview, sitemaps, views
 
 app_name = "portal"
 
@@ -23,6 +23,9 @@ urlpatterns = [
     path("halaman/<slug:slug>/", pages.page_detail, name="page"),
     path("cari/", views.search, name="search"),
     path("feed/", feeds.LatestFeed(), name="feed"),
+    path("koreksi/", corrections.corrections_list, name="corrections"),
+    path("koreksi/feed/", corrections.CorrectionsFeed(), name="corrections-feed"),
+    path("koreksi/<int:pk>/", corrections.story_changes, name="story-changes"),
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),
     path("sitemap-news.xml", sitemaps.news, name="sitemap-news"),
     path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),

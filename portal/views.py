@@ -27,6 +27,7 @@ from articles.models import (
 
 from . import selectors, seo, takedowns
 from .caching import not_stored, page_params
+from .corrections import entry, story_corrections
 from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm, snippets_add
 from .seo import absolute
@@ -131,6 +132,7 @@ def render_article(request, article, *, preview=False):
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)
     breadcrumbs = seo.breadcrumbs(article, canonical_url)
+    corrections = [entry(c) for c in story_corrections(article)]
     response = render(
         request,
         "portal/article_detail.html",
@@ -145,8 +147,9 @@ def render_article(request, article, *, preview=False):
             "breadcrumbs": breadcrumbs,
             "share_links": seo.share_links(article.title, canonical_url),
             "structured_data": seo.article_structured_data(
-                article, canonical_url, og_image, officials, breadcrumbs
+                article, canonical_url, og_image, officials, breadcrumbs, corrections
             ),
+            "corrections": corrections,
             "preview": preview,
         },
     )

@@ -117,6 +117,11 @@ class HistoryAdminMixin:
             else None,
             "compare_url": since_submission_url(obj),
             "history_url": reverse("admin:articles_article_history", args=[obj.pk]),
+            "corrections_url": reverse(
+                "admin:articles_article_corrections", args=[obj.pk]
+            )
+            if rights.is_editor(request.user)
+            else None,
         }
 
     def _viewable(self, request, object_id):
@@ -150,6 +155,9 @@ class HistoryAdminMixin:
             obj,
             _("Riwayat: %(title)s"),
             events=obj.events.select_related("actor", "revision"),
+            corrections=obj.corrections.select_related(
+                "created_by", "supersedes", "superseded_by"
+            ),
             revisions=obj.revisions.select_related("author"),
             compare_url=reverse("admin:articles_article_compare", args=[obj.pk]),
             since_submission_url=since_submission_url(obj),

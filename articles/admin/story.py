@@ -19,6 +19,7 @@ from .. import rights, services, workflow
 from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineForm
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
 from ..revisions import revision_record
+from .corrections import CorrectionAdminMixin
 from .history import ASCII_ID, HistoryAdminMixin, compare_url
 from .integrity import IntegrityAdminMixin
 from .shortcut import public_url
@@ -135,7 +136,11 @@ def delete_selected_checked(modeladmin, request, queryset):
 
 @admin.register(Article)
 class ArticleAdmin(
-    WorkflowAdminMixin, HistoryAdminMixin, IntegrityAdminMixin, admin.ModelAdmin
+    WorkflowAdminMixin,
+    CorrectionAdminMixin,
+    HistoryAdminMixin,
+    IntegrityAdminMixin,
+    admin.ModelAdmin,
 ):
     """Stories. Every right is checked through ``articles.rights`` on every
     request; state changes only through the buttons, which call

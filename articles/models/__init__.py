@@ -1,5 +1,6 @@
 """The newsroom domain: stories, their taxonomy, the people and agencies in them."""
 
+from .corrections import ArticleCorrection
 from .integrity import ArticleFingerprint, ContentVerification, LinkGuardCheck
 from .pages import Page
 from .people import Agency, Official, Position
@@ -26,6 +27,7 @@ __all__ = [
     "Agency",
     "AgencyMembership",
     "Article",
+    "ArticleCorrection",
     "ArticleDailyReads",
     "ArticleEditSession",
     "ArticleEvent",

@@ -15,6 +15,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from articles import workflow
+from articles.models import ArticleCorrection
 from tests.support.factories import OfficialFactory
 from tests.support.newsroom import Newsroom, ready_story
 
@@ -31,6 +32,8 @@ NOT_LISTING = {
     "page": "a fixed page (Redaksi, Kontak ...) is written by editors, lists no story",
     "officials": "lists officials and their positions, not stories",
     "agencies": "lists agencies by kind, not stories",
+    "story-changes": "one correction's comparison, 404 unless its story is visible "
+    "(tests/portal/test_corrections.py)",
 }
 
 
@@ -48,6 +51,10 @@ def scheduled():
     story.officials.set([official])
     at = (timezone.now() + datetime.timedelta(days=1)).replace(microsecond=0)
     workflow.article_publish(article=story, by=newsroom.editor, at=at)
+    # A correction left from an earlier publication: listed only while visible.
+    ArticleCorrection.objects.create(
+        article=story, kind=ArticleCorrection.Kind.RALAT, summary="Ralat."
+    )
     return story, official, at
 
 
@@ -70,6 +77,8 @@ def public_addresses(story, official, at):
         "archive": reverse("portal:archive", args=[local.year, local.month]),
         "search": reverse("portal:search") + f"?q={MARKER}",
         "feed": reverse("portal:feed"),
+        "corrections": reverse("portal:corrections"),
+        "corrections-feed": reverse("portal:corrections-feed"),
         "sitemap-news": reverse("portal:sitemap-news"),
         "sitemap-section": reverse("portal:sitemap-section", args=["berita"]),
     }

@@ -17,7 +17,9 @@ import pytest
 from django.apps import apps
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.corrections import correction_add
+from articles.models import Article, ArticleCorrection, ArticleEvent
+from articles.revisions import revision_record
 from articles.workflow import article_unpublish
 from tests.support.factories import ArticleFactory
 from tests.support.newsroom import editor
@@ -226,4 +228,44 @@ def test_a_withdrawn_story_shows_its_notice_accessibly(page, live_server, world,
     assert response.status == 410
     assert page.locator("h1").inner_text() == "Berita ini telah dicabut"
     assert "Melanggar kesusilaan" in page.locator("main").inner_text()
+    axe(page)
+
+
+def test_corrected_story_and_the_corrections_pages_pass_axe(
+    page, live_server, world, axe
+):
+    redaktur = editor()
+    ArticleEvent.objects.create(
+        article=world,
+        action=ArticleEvent.Action.PUBLISH,
+        from_status=world.status,
+        to_status=world.status,
+        revision=revision_record(article=world, by=redaktur),
+    )
+    world.summary = f"{world.summary} Diperbarui."
+    world.save()
+    revision_record(article=world, by=redaktur)
+    ralat = correction_add(
+        article=world,
+        by=redaktur,
+        kind=ArticleCorrection.Kind.RALAT,
+        summary="Ringkasan dilengkapi.",
+    )
+    correction_add(
+        article=world,
+        by=redaktur,
+        kind=ArticleCorrection.Kind.HAK_JAWAB,
+        summary="Hak jawab Kepala Desa.",
+        sender_name="Kepala Desa",
+        reply_text="Kami keberatan.",
+    )
+    page.goto(live_server.url + world.get_absolute_url())
+    expect(page.locator("#koreksi")).to_contain_text("Berita ini telah dikoreksi")
+    axe(page)
+    page.locator("#koreksi a", has_text="sebelum dan sesudah").click()
+    assert page.url.endswith(f"/koreksi/{ralat.pk}/")
+    expect(page.locator("ins")).to_contain_text("Diperbarui.")
+    axe(page)
+    page.goto(live_server.url + "/koreksi/")
+    expect(page.locator(".notices li")).to_have_count(2)
     axe(page)

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 
-from articles.models import Article, Page
+from articles.corrections import correction_add
+from articles.models import Article, ArticleCorrection, ArticleEvent, Page
+from articles.revisions import revision_record
 from articles.workflow import article_unpublish
 from portal.views import render_article
 from tests.support.factories import ArticleFactory, CategoryFactory, PageFactory
@@ -36,6 +38,28 @@ def test_every_public_page_type_is_valid_html(client, rf, tmp_path, validator):
     for _ in range(13):
         ArticleFactory(published=True, category=story.category).tags.add("pilkada 2024")
     story.related.add(Article.objects.exclude(pk=story.pk).first())
+    redaktur = editor()
+    ArticleEvent.objects.create(
+        article=story,
+        action=ArticleEvent.Action.PUBLISH,
+        from_status=story.status,
+        to_status=story.status,
+        revision=revision_record(article=story, by=redaktur),
+    )
+    story.title = f"{story.title} (diperbarui)"
+    story.save()
+    revision_record(article=story, by=redaktur)
+    ralat = correction_add(
+        article=story, by=redaktur, kind=ArticleCorrection.Kind.RALAT, summary="Judul."
+    )
+    correction_add(
+        article=story,
+        by=redaktur,
+        kind=ArticleCorrection.Kind.HAK_JAWAB,
+        summary="Hak jawab.",
+        sender_name="Kepala Desa",
+        reply_text="Kami <b>keberatan</b>.\n\nTerima kasih.",
+    )
     pages = {
         "home": "/",
         "story": story.get_absolute_url(),
@@ -48,6 +72,8 @@ def test_every_public_page_type_is_valid_html(client, rf, tmp_path, validator):
         "search": "/cari/?q=pilkada",
         "search-empty": "/cari/",
         "search-none": "/cari/?q=tidakada&kategori=salah",
+        "corrections": "/koreksi/",
+        "story-changes": f"/koreksi/{ralat.pk}/",
         "empty-listing": CategoryFactory(name="Rubrik Kosong").get_absolute_url(),
         "officials": "/pejabat/",
         "agencies": "/instansi/",
