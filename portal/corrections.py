@@ -22,6 +22,7 @@ from articles.revisions import compare
 
 from .caching import not_stored, page_params
 from .seo import absolute, xml_text
+from .takedowns import public_takedowns, takedown_entry
 
 PAGE_SIZE = 20
 FEED_SIZE = 20
@@ -67,9 +68,42 @@ def entry(correction):
     }
 
 
+def public_notices():
+    """Every public notice, newest first, as ``(date, kind, pk)``: corrections
+    on visible stories and public takedowns in force (two small queries; such
+    notices number in the hundreds, not the thousands)."""
+    notices = [
+        (created, "koreksi", pk)
+        for created, pk in public_corrections().values_list("created_at", "pk")
+    ] + [
+        (created, "dicabut", pk)
+        for created, pk in public_takedowns().values_list("created_at", "pk")
+    ]
+    return sorted(notices, reverse=True)
+
+
+def notice_entries(notices):
+    """The entries of ``notices`` (from ``public_notices``), in their order."""
+    wanted = {kind: [pk for _d, k, pk in notices if k == kind] for kind in KINDS}
+    loaded = {
+        ("koreksi", c.pk): entry(c)
+        for c in public_corrections().filter(pk__in=wanted["koreksi"])
+    }
+    loaded.update(
+        {
+            ("dicabut", t.pk): takedown_entry(t)
+            for t in public_takedowns().filter(pk__in=wanted["dicabut"])
+        }
+    )
+    return [loaded[kind, pk] for _d, kind, pk in notices if (kind, pk) in loaded]
+
+
+KINDS = ("koreksi", "dicabut")
+
+
 def corrections_list(request):
-    """/koreksi/: every correction on a visible story, newest first."""
-    page = Paginator(public_corrections(), PAGE_SIZE).get_page(
+    """/koreksi/: every correction and public takedown, newest first."""
+    page = Paginator(public_notices(), PAGE_SIZE).get_page(
         page_params(request).get("page")
     )
     canonical_url = absolute(request.path)
@@ -80,7 +114,7 @@ def corrections_list(request):
         "portal/corrections.html",
         {
             "page": page,
-            "entries": [entry(c) for c in page.object_list],
+            "entries": notice_entries(page.object_list),
             "canonical_url": canonical_url,
             "feed_url": reverse("portal:corrections-feed"),
         },

@@ -8,6 +8,7 @@ no code here; only its own address says what happened to it.
 
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleTakedown
 
@@ -55,3 +56,16 @@ def public_takedowns():
         .select_related("article")
         .order_by("-created_at", "-pk")
     )
+
+
+def takedown_entry(takedown):
+    """A public takedown as a notice on /koreksi/: when and the guideline's
+    reason; the address leads to the 410 page, not to the story's text."""
+    return {
+        "key": f"dicabut-{takedown.pk}",
+        "label": _("Dicabut"),
+        "date": takedown.created_at,
+        "title": takedown.article.title,
+        "url": takedown.article.get_absolute_url(),
+        "text": takedown.get_reason_display(),
+    }

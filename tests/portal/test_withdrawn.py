@@ -150,3 +150,29 @@ def test_public_takedowns_lists_public_notices_newest_first(redaktur):
     notices = list(public_takedowns())
     assert [n.article for n in notices] == [second, first]
     assert notices[1].get_reason_display() == "Keputusan Dewan Pers"
+
+
+def test_a_public_takedown_is_listed_on_the_corrections_page_with_its_reason(
+    client, story, redaktur
+):
+    take_down(story, redaktur, cause="sara")
+
+    page = client.get(reverse("portal:corrections")).content.decode()
+
+    assert "Dicabut" in page
+    assert story.title in page
+    assert "Menyangkut SARA" in page
+    assert "Memuat ujaran kebencian." not in page  # the editor's own words
+
+
+def test_a_takedown_without_public_notice_or_undone_is_not_listed(
+    client, story, redaktur
+):
+    take_down(story, redaktur, public=False)
+    assert story.title not in client.get(reverse("portal:corrections")).content.decode()
+
+    workflow.article_restore(article=story, by=redaktur)
+    take_down(story, redaktur)
+    workflow.article_restore(article=story, by=redaktur)
+
+    assert story.title not in client.get(reverse("portal:corrections")).content.decode()
