@@ -2,13 +2,14 @@
 
 from django.urls import path
 
-from . import feeds, preview, sitemaps, views
+from . import feeds, preview, replies, sitemaps, views
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
+    path("berita/<slug:slug>/hak-jawab/", replies.reply_request, name="reply"),
     path("kategori/<slug:slug>/", views.category_detail, name="category"),
     path("kategori/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
     path("tag/<str:slug>/", views.tag_detail, name="tag"),

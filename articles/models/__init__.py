@@ -4,6 +4,7 @@ from .integrity import ArticleFingerprint, ContentVerification, LinkGuardCheck
 from .people import Agency, Official, Position
 from .preview import PreviewLink
 from .reads import ArticleDailyReads
+from .replies import ReplyRequest
 from .story import (
     Article,
     ArticlePhoto,
@@ -39,6 +40,7 @@ __all__ = [
     "Official",
     "PhotoSubject",
     "PreviewLink",
+    "ReplyRequest",
     "Position",
     "TaggedArticle",
 ]
