@@ -113,9 +113,7 @@ def test_flood_from_one_address_is_refused(client, story):
     assert other.status_code == 200
 
 
-def test_flood_limit_uses_the_proxys_address_behind_tls_proxy(
-    client, story, settings
-):
+def test_flood_limit_uses_the_proxys_address_behind_tls_proxy(client, story, settings):
     settings.BEHIND_TLS_PROXY = True
     for n in range(3):
         client.post(
@@ -251,3 +249,15 @@ def test_attachment_over_its_cap_is_refused(client, story, settings):
     )
     assert response.status_code == 400
     assert "Lampiran terlalu besar" in response.content.decode()
+
+
+def test_attachment_larger_than_other_anonymous_posts_is_accepted(
+    client, story, settings
+):
+    pdf = b"%PDF-1.7\n" + b"0" * (settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES * 3)
+    response = client.post(
+        form_url(story),
+        request_data(story, attachment=attach(pdf, "surat.pdf", "application/pdf")),
+    )
+    assert response.status_code == 200
+    assert ReplyRequest.objects.get().attachment.size == len(pdf)
