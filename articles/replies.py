@@ -91,7 +91,8 @@ def reply_request_create(*, article, name, contact, text, client_hash, attachmen
                 f"{secrets.token_hex(16)}.{kind}", ContentFile(data), save=False
             )
         request.save()
-        request.reference = f"HJ-{request.created_at.year}-{request.pk:06d}"
+        year = timezone.localtime(request.created_at).year
+        request.reference = f"HJ-{year}-{request.pk:06d}"
         request.save(update_fields=["reference"])
         transaction.on_commit(lambda: reply_request_notify(request_id=request.pk))
     return request

@@ -105,29 +105,39 @@ class ReplyRequestForm(forms.Form):
 
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
-        return attachment_clean(upload) if upload else None
+        if not upload or self.refusal() is not None:
+            return None  # a refused form's file is not even decoded
+        return attachment_clean(upload)
 
     def clean(self):
         cleaned = super().clean()
+        refusal = self.refusal()
+        if refusal is not None:
+            raise refusal
+        return cleaned
+
+    def refusal(self):
+        """Why a machine, not a person, seems to have sent this, or None:
+        the honeypot filled in, or a stamp forged, stale or too fresh."""
         if self.data.get(HONEYPOT):
-            raise forms.ValidationError(_("Permintaan tidak dapat diterima."))
+            return forms.ValidationError(_("Permintaan tidak dapat diterima."))
         try:
             value = signing.Signer(salt=STAMP_SALT).unsign(self.data.get("stamp", ""))
             story, shown = (int(part) for part in value.split(":"))
         except (signing.BadSignature, ValueError):
-            raise forms.ValidationError(
+            return forms.ValidationError(
                 _("Formulir tidak dikenali. Muat ulang halaman lalu kirim lagi.")
-            ) from None
+            )
         age = self.now - shown
         if story != self.article.pk or age > MAX_SECONDS:
-            raise forms.ValidationError(
+            return forms.ValidationError(
                 _("Formulir sudah kedaluwarsa. Muat ulang halaman lalu kirim lagi.")
             )
         if age < MIN_SECONDS:
-            raise forms.ValidationError(
+            return forms.ValidationError(
                 _("Formulir terkirim terlalu cepat. Periksa isinya lalu kirim lagi.")
             )
-        return cleaned
+        return None
 
 
 def _rate_key(request):

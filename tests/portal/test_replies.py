@@ -261,3 +261,13 @@ def test_attachment_larger_than_other_anonymous_posts_is_accepted(
     )
     assert response.status_code == 200
     assert ReplyRequest.objects.get().attachment.size == len(pdf)
+
+
+def test_a_refused_form_does_not_decode_its_attachment(client, story, monkeypatch):
+    def must_not_run(upload):
+        raise AssertionError("a bot's attachment was decoded")
+
+    monkeypatch.setattr("portal.replies.attachment_clean", must_not_run)
+    jpeg = attach(image_bytes(40, 30, "JPEG"), "a.jpg", "image/jpeg")
+    data = request_data(story, situs_web="spam", attachment=jpeg)
+    assert client.post(form_url(story), data).status_code == 400
