@@ -14,7 +14,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
 
 
@@ -25,8 +25,9 @@ class RequestSizeLimitMiddleware:
     a signed-in user (with the second factor, where it is needed) may send
     up to ``WARTA_MAX_REQUEST_BYTES`` (a photo at its cap plus the form
     around it), anyone else up to ``WARTA_MAX_ANONYMOUS_REQUEST_BYTES`` (a
-    login form, a read beacon). A body without a length is not read by
-    Django at all.
+    login form, a read beacon), except on the right-of-reply form, which
+    takes ``WARTA_MAX_REPLY_REQUEST_BYTES`` (its attachment). A body without
+    a length is not read by Django at all.
     """
 
     def __init__(self, get_response):
@@ -38,11 +39,12 @@ class RequestSizeLimitMiddleware:
         except ValueError:
             length = 0
         if length > settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES:
-            limit = (
-                settings.WARTA_MAX_REQUEST_BYTES
-                if request.user.is_authenticated
-                else settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES
-            )
+            if request.user.is_authenticated:
+                limit = settings.WARTA_MAX_REQUEST_BYTES
+            elif _is_reply_form(request):
+                limit = settings.WARTA_MAX_REPLY_REQUEST_BYTES
+            else:
+                limit = settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES
             if length > limit:
                 return self._too_large(request, length, limit)
         return self.get_response(request)
@@ -60,6 +62,18 @@ class RequestSizeLimitMiddleware:
                 message, status=413, content_type="text/plain; charset=utf-8"
             )
         return response
+
+
+def _is_reply_form(request):
+    """The readers' right-of-reply form, the one anonymous form that carries a
+    file (an attachment up to ``WARTA_REPLY_ATTACHMENT_MAX_BYTES``)."""
+    if request.method != "POST":
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name == "portal:reply"
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

@@ -188,6 +188,15 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)
 
+# Readers' right-of-reply attachments: kept outside MEDIA_ROOT (never served
+# by the web server), downloaded by editors through the admin only.
+WARTA_PRIVATE_MEDIA_ROOT = Path(
+    env("WARTA_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private"))
+)
+WARTA_REPLY_ATTACHMENT_MAX_BYTES = env(
+    "WARTA_REPLY_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024, cast=int
+)
+
 # Request size caps, checked on Content-Length before the body is read
 # (newsroom/security.py): a signed-in user may send a photo at its cap plus
 # the form around it; anyone else only a login form or a read beacon. nginx's
@@ -198,6 +207,8 @@ WARTA_MAX_REQUEST_BYTES = env(
 WARTA_MAX_ANONYMOUS_REQUEST_BYTES = env(
     "WARTA_MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024, cast=int
 )
+# The one anonymous form that carries a file: the right-of-reply request.
+WARTA_MAX_REPLY_REQUEST_BYTES = WARTA_REPLY_ATTACHMENT_MAX_BYTES + 64 * 1024
 # Form fields other than files (a story's text, its photo rows); files over
 # FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

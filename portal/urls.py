@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import corrections, feeds, listings, pages, preview, sitemaps, views
+from . import corrections, feeds, listings, pages, preview, replies, sitemaps, views
 
 app_name = "portal"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("berita/<slug:slug>/", views.article_detail, name="detail"),
     path("kategori/", listings.categories_with_stories, name="categories"),
+    path("berita/<slug:slug>/hak-jawab/", replies.reply_request, name="reply"),
     path("kategori/<slug:slug>/", views.category_detail, name="category"),
     path("kategori/<slug:slug>/feed/", feeds.CategoryFeed(), name="category-feed"),
     path("tag/<str:slug>/", views.tag_detail, name="tag"),

@@ -4,4 +4,4 @@ workflow, the people and agencies they name, users and their agencies.
 Importing the modules registers their ModelAdmins.
 """
 
-from . import pages, people, photos, story, taxonomy, users, workflow  # noqa: F401
+from . import pages, people, photos, replies, story, taxonomy, users, workflow  # noqa: F401

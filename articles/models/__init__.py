@@ -6,6 +6,7 @@ from .pages import Page
 from .people import Agency, Official, Position
 from .preview import PreviewLink
 from .reads import ArticleDailyReads
+from .replies import ReplyRequest
 from .story import (
     Article,
     ArticlePhoto,
@@ -45,6 +46,7 @@ __all__ = [
     "Page",
     "PhotoSubject",
     "PreviewLink",
+    "ReplyRequest",
     "Position",
     "TaggedArticle",
 ]

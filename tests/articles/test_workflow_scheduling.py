@@ -64,6 +64,7 @@ def public_addresses(story, official, at):
     return {
         "home": reverse("portal:home"),
         "detail": reverse("portal:detail", args=[story.slug]),
+        "reply": reverse("portal:reply", args=[story.slug]),
         "category": reverse("portal:category", args=[story.category.slug]),
         "categories": reverse("portal:categories"),
         "category-feed": reverse("portal:category-feed", args=[story.category.slug]),
@@ -93,9 +94,9 @@ def test_every_public_address_is_checked_or_explained(scheduled):
 def shows(client, url, story):
     cache.clear()  # the page cache is tested on its own; here: the query
     response = client.get(url, follow=True)  # /arsip/2024/6/ -> /arsip/2024/06/
-    # The story's page, and the page of a tag only this story carries, exist
-    # only while the story is visible.
-    if url == story.get_absolute_url() or url.startswith("/tag/"):
+    # The story's page (and its right-of-reply form), and the page of a tag
+    # only this story carries, exist only while the story is visible.
+    if url.startswith(story.get_absolute_url()) or url.startswith("/tag/"):
         assert response.status_code in (200, 404)
         return response.status_code == 200
     assert response.status_code == 200, url

@@ -213,6 +213,20 @@ def test_other_page_types_have_no_serious_accessibility_violations(
     axe(page)
 
 
+def test_reader_sends_a_right_of_reply_request(page, live_server, world, axe):
+    page.goto(live_server.url + world.get_absolute_url())
+    page.get_by_role("link", name="Ajukan hak jawab / koreksi").click()
+    axe(page)
+    page.get_by_label("Nama lengkap").fill("Budi Santoso")
+    page.get_by_label("E-mail atau nomor telepon").fill("budi@example.id")
+    page.get_by_label("Isi hak jawab atau koreksi").fill("Kutipan saya keliru.")
+    page.wait_for_timeout(3500)  # the form refuses what is sent faster
+    page.get_by_role("button", name="Kirim permintaan").click()
+    status = page.get_by_role("status")
+    assert "Nomor rujukan Anda: HJ-" in status.inner_text()
+    axe(page)
+
+
 def test_phone_home_page_does_not_scroll_sideways(page, live_server, world, artifacts):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/")

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from articles.corrections import correction_add
 from articles.models import Article, ArticleCorrection, ArticleEvent, Page
 from articles.revisions import revision_record
 from articles.workflow import article_unpublish
+from portal.replies import form_stamp
 from portal.views import render_article
 from tests.support.factories import ArticleFactory, CategoryFactory, PageFactory
 from tests.support.newsroom import editor
@@ -89,6 +91,19 @@ def test_every_public_page_type_is_valid_html(client, rf, tmp_path, validator):
     for name, path in pages.items():
         response = client.get(path)
         assert response.status_code == 200, path
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    reply_url = f"{story.get_absolute_url()}hak-jawab/"
+    reply = {"name": "Budi", "contact": "budi@example.id", "text": "Keliru."}
+    stamp = form_stamp(story, now=time.time() - 30)
+    replies = {
+        "reply-form": client.get(reply_url),
+        "reply-refused": client.post(reply_url, {**reply, "story": story.pk}),
+        "reply-sent": client.post(
+            reply_url, {**reply, "story": story.pk, "stamp": stamp}
+        ),
+    }
+    assert replies["reply-sent"].status_code == 200
+    for name, response in replies.items():
         (tmp_path / f"{name}.html").write_bytes(response.content)
     not_found = client.get("/tidak/ada/")
     assert not_found.status_code == 404

@@ -214,3 +214,19 @@ def test_the_limits_leave_room_for_a_photo_at_its_cap(settings):
     limit = settings.WARTA_MAX_REQUEST_BYTES
     assert limit > settings.PHOTO_MAX_UPLOAD_BYTES
     assert limit > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+
+
+def test_the_reply_form_alone_takes_an_attachment_from_anonymous_clients(
+    client, settings
+):
+    story = ArticleFactory(published=True)
+    reply_url = f"/berita/{story.slug}/hak-jawab/"
+    over = settings.WARTA_MAX_REPLY_REQUEST_BYTES + 1
+    assert _post_with_length(client, reply_url, over).status_code == 413
+    # Its cap holds only on its own address: the same body elsewhere is refused.
+    within = settings.WARTA_MAX_REPLY_REQUEST_BYTES
+    assert within > settings.WARTA_MAX_ANONYMOUS_REQUEST_BYTES
+    assert _post_with_length(client, "/cari/", within).status_code == 413
+    assert settings.WARTA_MAX_REPLY_REQUEST_BYTES > (
+        settings.WARTA_REPLY_ATTACHMENT_MAX_BYTES
+    )
