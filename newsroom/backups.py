@@ -7,14 +7,16 @@ An archive is a gzip-compressed tar file holding
 - ``database.dump`` (PostgreSQL, ``pg_dump --format=custom``: one consistent
   snapshot, taken in a single transaction while the site keeps running) or
   ``database.sqlite3`` (SQLite, through SQLite's online backup API);
-- ``media/...``: every file under ``MEDIA_ROOT``.
+- ``media/...``: every file under ``MEDIA_ROOT``;
+- ``private/...``: every file under ``WARTA_PRIVATE_MEDIA_ROOT`` (readers'
+  right-of-reply attachments, which have no public address).
 
 The database is dumped first: uploads never change in place, so every file
 the dump refers to is already in ``MEDIA_ROOT`` when the files are copied.
 
 ``backup_restore`` loads an archive into an *empty* installation (a database
-without tables and an empty ``MEDIA_ROOT``) and refuses anything else, so a
-restore can never mix two sites or overwrite one.
+without tables, empty ``MEDIA_ROOT`` and private folder) and refuses
+anything else, so a restore can never mix two sites or overwrite one.
 """
 
 import datetime
@@ -35,7 +37,8 @@ from django.utils.translation import gettext as _
 
 FORMAT = 1
 MANIFEST = "manifest.json"
-MEDIA_PREFIX = "media/"
+# Archive folder -> the setting naming the folder on disk.
+FOLDERS = {"media": "MEDIA_ROOT", "private": "WARTA_PRIVATE_MEDIA_ROOT"}
 DUMPS = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 
 
@@ -54,7 +57,6 @@ def backup_write(*, path, alias="default"):
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = connections[alias]
     engine = _engine(connection)
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as work:
         dump = Path(work) / DUMPS[engine]
         if engine == "postgresql":
@@ -64,15 +66,20 @@ def backup_write(*, path, alias="default"):
             with sqlite3.connect(dump) as target:
                 connection.connection.backup(target)
             target.close()
-        files = sorted(_media_files(media_root))
+        files = {
+            folder: sorted(_media_files(_folder_root(folder))) for folder in FOLDERS
+        }
         manifest = {
             "format": FORMAT,
             "engine": engine,
             "created_at": timezone.now().isoformat(),
-            "media": [
-                {"name": name, "size": size, "sha256": digest}
-                for name, size, digest in files
-            ],
+            **{
+                folder: [
+                    {"name": name, "size": size, "sha256": digest}
+                    for name, size, digest in listed
+                ]
+                for folder, listed in files.items()
+            },
         }
         manifest_path = Path(work) / MANIFEST
         manifest_path.write_text(json.dumps(manifest, indent=1))
@@ -81,8 +88,10 @@ def backup_write(*, path, alias="default"):
             with tarfile.open(partial, "w:gz") as archive:
                 archive.add(manifest_path, MANIFEST)
                 archive.add(dump, DUMPS[engine])
-                for name, _size, _digest in files:
-                    archive.add(media_root / name, MEDIA_PREFIX + name)
+                for folder, listed in files.items():
+                    root = _folder_root(folder)
+                    for name, _size, _digest in listed:
+                        archive.add(root / name, f"{folder}/{name}")
             os.replace(partial, path)
         finally:
             partial.unlink(missing_ok=True)
@@ -94,7 +103,6 @@ def backup_restore(*, path, alias="default"):
     empty ``MEDIA_ROOT``. Returns the manifest."""
     connection = connections[alias]
     engine = _engine(connection)
-    media_root = Path(settings.MEDIA_ROOT)
     try:
         archive = tarfile.open(path, "r:gz")  # noqa: SIM115 - closed by the with below
     except (OSError, tarfile.TarError) as exc:
@@ -118,13 +126,14 @@ def backup_restore(*, path, alias="default"):
                     "basis data baru yang kosong."
                 )
             )
-        if media_root.exists() and any(media_root.iterdir()):
-            raise BackupError(
-                _("Folder media %(path)s tidak kosong.") % {"path": media_root}
-            )
+        for folder in FOLDERS:
+            root = _folder_root(folder)
+            if root.exists() and any(root.iterdir()):
+                raise BackupError(_("Folder %(path)s tidak kosong.") % {"path": root})
         dump = Path(work) / DUMPS[engine]
         _extract(archive, DUMPS[engine], dump)
-        _media_restore(archive, manifest, media_root)
+        for folder in FOLDERS:
+            _media_restore(archive, folder, manifest.get(folder, []))
         if engine == "postgresql":
             _pg_run(
                 "pg_restore",
@@ -247,12 +256,17 @@ def _extract(archive, member_name, target):
         shutil.copyfileobj(source, out)
 
 
-def _media_restore(archive, manifest, media_root):
-    """Extract every media file the manifest lists and check its SHA-256."""
-    for item in manifest["media"]:
+def _folder_root(folder):
+    return Path(getattr(settings, FOLDERS[folder]))
+
+
+def _media_restore(archive, folder, listed):
+    """Extract every file of ``folder`` the manifest lists; check its SHA-256."""
+    root = _folder_root(folder)
+    for item in listed:
         name = _safe_name(item["name"])
-        target = media_root.joinpath(*name.parts)
-        _extract(archive, MEDIA_PREFIX + str(name), target)
+        target = root.joinpath(*name.parts)
+        _extract(archive, f"{folder}/{name}", target)
         if _sha256(target) != item["sha256"]:
             raise BackupError(
                 _("Berkas %(name)s rusak di cadangan.") % {"name": item["name"]}

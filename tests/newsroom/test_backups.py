@@ -12,7 +12,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
@@ -117,17 +116,24 @@ def empty_target(tmp_path):
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def restore_in_a_fresh_process(archive, database_url, media_root):
+def restore_in_a_fresh_process(archive, database_url, media_root, private_root=None):
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),
+        "WARTA_PRIVATE_MEDIA_ROOT": str(private_root or media_root.parent / "p"),
     }
     return run_python("manage.py", "restore", str(archive), env=env)
 
 
-def test_a_restored_site_has_every_row_and_file_of_the_original(tmp_path, empty_target):
+def test_a_restored_site_has_every_row_and_file_of_the_original(
+    tmp_path, empty_target, settings
+):
     stories_in_every_state(Newsroom())
+    # A reader's right-of-reply attachment, kept outside the public media.
+    settings.WARTA_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    (tmp_path / "private" / "hak-jawab").mkdir(parents=True)
+    (tmp_path / "private" / "hak-jawab" / "surat.pdf").write_bytes(b"%PDF-1.4 uji")
     assert Rendition.objects.count() >= 6 * 4
     assert ArticleEvent.objects.count() >= 10 and ArticleRevision.objects.count() >= 6
     archive = tmp_path / "cadangan.tar.gz"
@@ -135,13 +141,18 @@ def test_a_restored_site_has_every_row_and_file_of_the_original(tmp_path, empty_
 
     call_command("backup", output=str(archive))
     restored_media = tmp_path / "restored-media"
-    result = restore_in_a_fresh_process(archive, database_url, restored_media)
+    restored_private = tmp_path / "restored-private"
+    result = restore_in_a_fresh_process(
+        archive, database_url, restored_media, restored_private
+    )
 
     assert result.returncode == 0, result.stderr
     tables = connection.introspection.table_names()
     assert table_rows(restored(), tables) == table_rows(original(), tables)
     assert file_digests(restored_media) == file_digests(settings.MEDIA_ROOT)
     assert len(file_digests(restored_media)) == Rendition.objects.count() + 6
+    assert file_digests(restored_private) == file_digests(tmp_path / "private")
+    assert list(file_digests(restored_private)) == ["hak-jawab/surat.pdf"]
 
 
 def test_restore_refuses_a_database_that_is_not_empty(tmp_path):
