@@ -13,22 +13,14 @@ from articles.revisions import (
     revision_restore,
     word_diff,
 )
-from tests.support.newsroom import bare_photo, ready_story
+from tests.support.newsroom import agency_story
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def story(newsroom):
-    article = ready_story(
-        photo=bare_photo(),
-        title="Rakor Pilkada",
-        body="<p>Kapolres hadir di aula.</p>",
-        contributing_agency=newsroom.agency_a,
-        author=newsroom.contributor_a,
-    )
-    article.tags.set(["pilkada 2024"])
-    return article
+    return agency_story(newsroom)
 
 
 def test_word_diff_marks_words_not_lines():

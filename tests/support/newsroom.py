@@ -71,6 +71,20 @@ def ready_story(*, photo=None, **kwargs):
     return article
 
 
+def agency_story(newsroom):
+    """A publishable draft of agency A by its contributor, tagged, with a bare
+    photo: the story the revision and history tests change and compare."""
+    article = ready_story(
+        photo=bare_photo(),
+        title="Rakor Pilkada",
+        body="<p>Kapolres hadir di aula.</p>",
+        contributing_agency=newsroom.agency_a,
+        author=newsroom.contributor_a,
+    )
+    article.tags.set(["pilkada 2024"])
+    return article
+
+
 class Newsroom:
     """Two agencies, a contributor of each, an editor, an admin, a bystander."""
 
