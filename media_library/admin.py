@@ -153,8 +153,7 @@ class PhotoAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("pratinjau"))
     def preview(self, photo):
-        rendition = photo.rendition(640)
-        url = rendition.file.url if rendition else photo.file.url
+        url = photo.image(640).url
         return format_html(
             '<a href="{}"><img src="{}" alt="{}" width="320"></a>',
             photo.file.url,

@@ -6,7 +6,9 @@ orientation applied, all EXIF removed). Stories use photos through
 ``articles.ArticlePhoto``; nothing here knows about stories or people.
 """
 
+import mimetypes
 import secrets
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import models
@@ -29,6 +31,20 @@ def rendition_path(instance, filename):
     return (
         f"renditions/{today:%Y/%m/%d}/{secrets.token_hex(12)}-{instance.width}w.{ext}"
     )
+
+
+class Picture(NamedTuple):
+    """A file a page can show at a size: a rendition, or the original while
+    the worker has not made the renditions yet (``Photo.image``)."""
+
+    file: models.fields.files.FieldFile
+    width: int
+    height: int
+    content_type: str
+
+    @property
+    def url(self):
+        return self.file.url
 
 
 class Photo(models.Model):
@@ -113,6 +129,23 @@ class Photo(models.Model):
             if rendition.width >= width:
                 return rendition
         return renditions[-1] if renditions else None
+
+    def image(self, width, fmt="jpeg"):
+        """A Picture for ``width``: the rendition ``rendition()`` picks, else
+        the original (renditions not made yet, or failed); None without a file.
+
+        What pages use, so a photo whose renditions are missing shows the
+        next size that exists and never a broken image.
+        """
+        rendition = self.rendition(width, fmt)
+        if rendition is not None:
+            return Picture(
+                rendition.file, rendition.width, rendition.height, f"image/{fmt}"
+            )
+        if not self.file:
+            return None
+        content_type = mimetypes.guess_type(self.file.name)[0] or "image/jpeg"
+        return Picture(self.file, self.width, self.height, content_type)
 
     def srcset(self, fmt="webp"):
         """``"url 320w, url 640w, ..."`` for an ``<img>`` or ``<source>``."""

@@ -1,9 +1,11 @@
-"""Resized copies of a photo for ``srcset``: made once, at upload time.
+"""Resized copies of a photo for ``srcset``, made by the background worker.
 
 Every photo gets the widths in ``WIDTHS`` that are not wider than the photo
 itself (never upscaled), in WebP and JPEG. A photo narrower than the
 smallest width gets one rendition at its own width, so every photo has at
-least one rendition per format.
+least one rendition per format. ``media_library.tasks`` calls
+``renditions_make`` after an upload commits; until it has, pages use the
+sizes that exist or the original (``Photo.image``).
 """
 
 import io
@@ -31,59 +33,91 @@ def rendition_widths(width):
     return widths or [width]
 
 
-def renditions_make(*, photo):
+def renditions_missing(photo, sizes=None):
+    """The (width, format) pairs ``photo`` should have and does not, among
+    ``sizes`` when given."""
+    existing = {(r.width, r.format) for r in photo.renditions.all()}
+    return [
+        (width, fmt)
+        for width in rendition_widths(photo.width)
+        for fmt in FORMATS
+        if (width, fmt) not in existing and (sizes is None or (width, fmt) in sizes)
+    ]
+
+
+def renditions_make(*, photo, sizes=None):
     """Make the photo's missing renditions and return all of them.
 
+    ``sizes``, a collection of (width, format), limits the call to those
+    (the editor makes the one it places in a story's text at once).
+
     Idempotent: renditions that exist are kept, so calling it again writes
-    no file and creates no row. If making one fails, the files written by
-    this call are deleted and nothing is saved.
+    no file and creates no row; two workers on one photo keep one set. The
+    files are written first and the rows inserted in one short transaction
+    (a long one would hold SQLite's write lock while encoding). If anything
+    fails, the files written by this call are deleted and no row is saved.
     """
-    written = []
+    _forget_prefetched(photo)
+    wanted = renditions_missing(photo, sizes)
+    made = []
     try:
+        if wanted:
+            source = _decode(photo, widest=max(width for width, _ in wanted))
+            for width, fmt in wanted:
+                made.append(_make(photo, source, width, fmt))
+            del source
         with transaction.atomic():
-            # Lock the photo so two workers cannot make the same renditions.
+            # Lock the photo so a second worker waits, then sees our rows.
             Photo.objects.select_for_update().filter(pk=photo.pk).first()
             existing = {(r.width, r.format) for r in photo.renditions.all()}
-            wanted = [
-                (width, fmt)
-                for width in rendition_widths(photo.width)
-                for fmt in FORMATS
-                if (width, fmt) not in existing
-            ]
-            if wanted:
-                with photo.file.open("rb") as original:
-                    source = Image.open(original, formats=DECODERS)
-                    source.load()
-                # Originals stored before profiles were converted may carry one.
-                source = to_srgb(source)
-                for width, fmt in wanted:
-                    rendition = _make(photo, source, width, fmt)
-                    written.append(rendition.file.name)
-    except Exception:
-        for name in written:
-            photo.file.storage.delete(name)
+            for rendition in made:
+                if (rendition.width, rendition.format) in existing:
+                    rendition.file.storage.delete(rendition.file.name)
+                else:
+                    rendition.save()
+    except BaseException:
+        # No row of this call was kept (the transaction rolled back).
+        for rendition in made:
+            rendition.file.storage.delete(rendition.file.name)
         raise
-    # Drop any prefetched renditions so the caller sees the new ones.
-    getattr(photo, "_prefetched_objects_cache", {}).pop("renditions", None)
+    _forget_prefetched(photo)
     return list(photo.renditions.all())
 
 
+def _decode(photo, *, widest):
+    """The original's pixels, in sRGB, at least ``widest`` pixels wide.
+
+    A JPEG original is decoded at the smallest scale (1/2, 1/4 or 1/8, by
+    Pillow's ``draft``) that is still at least that wide, so a 24-megapixel
+    photo is never held at full size: memory stays bounded.
+    """
+    with photo.file.open("rb") as original:
+        source = Image.open(original, formats=DECODERS)
+        if source.format == "JPEG" and source.width > widest:
+            height = max(1, round(source.height * widest / source.width))
+            source.draft(source.mode, (widest, height))
+        source.load()
+    # Originals stored before profiles were converted may carry one.
+    return to_srgb(source)
+
+
 def _make(photo, source, width, fmt):
-    height = max(1, round(source.height * width / source.width))
-    image = (
-        source
-        if width == source.width
-        else source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-    )
-    content = _encode(image, fmt)
+    """Encode one rendition and store its file; the row is saved by the caller."""
+    height = max(1, round(photo.height * width / photo.width))
+    if (width, height) == source.size:
+        image = source.copy()  # _encode changes what it is given
+    else:
+        image = source.resize(
+            (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+        )
     rendition = Rendition(photo=photo, width=width, height=height, format=fmt)
-    rendition.file.save(f"{width}.{fmt}", ContentFile(content), save=False)
-    try:
-        rendition.save()
-    except Exception:
-        rendition.file.storage.delete(rendition.file.name)
-        raise
+    rendition.file.save(f"{width}.{fmt}", ContentFile(_encode(image, fmt)), save=False)
     return rendition
+
+
+def _forget_prefetched(photo):
+    # Drop prefetched renditions so the next read sees the rows as stored.
+    getattr(photo, "_prefetched_objects_cache", {}).pop("renditions", None)
 
 
 def _encode(image, fmt):
@@ -97,8 +131,7 @@ def _encode(image, fmt):
             image = image.convert("RGBA" if image.has_transparency_data else "RGB")
         params = {"quality": WEBP_QUALITY, "method": 4}
         pil_format = "WEBP"
-    # A fresh info dict: savers fall back to image.info for some metadata.
-    image = image.copy()
+    # An empty info dict: savers fall back to image.info for some metadata.
     image.info = {}
     buffer = io.BytesIO()
     image.save(buffer, pil_format, **params)

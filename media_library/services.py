@@ -8,11 +8,11 @@ from django.db import IntegrityError, transaction
 
 from .models import Photo
 from .processing import photo_clean
-from .renditions import renditions_make
+from .tasks import renditions_enqueue
 
 
 def photo_create(*, file, uploaded_by=None, cleaned=None, **fields):
-    """Check, clean and store an uploaded photo with its renditions.
+    """Check, clean and store an uploaded photo; its renditions follow.
 
     Returns the new Photo with ``is_duplicate = False``; or, when the same
     file (same SHA-256 of the uploaded bytes) is already in the library, that
@@ -21,8 +21,11 @@ def photo_create(*, file, uploaded_by=None, cleaned=None, **fields):
     ``cleaned`` is the result of ``processing.photo_clean(file)`` when the
     caller (a form) has already run it, so the image is not decoded twice.
 
-    Raises ValidationError (message in Indonesian) for a rejected upload.
-    A rejected or failed upload leaves no row and no file behind.
+    The renditions are made by the background worker once the transaction
+    commits (``tasks.renditions_enqueue``); until then pages use the
+    original (``Photo.image``). Raises ValidationError (message in
+    Indonesian) for a rejected upload. A rejected or failed upload leaves no
+    row and no file behind.
     """
     if cleaned is None:
         cleaned = photo_clean(file)
@@ -31,7 +34,6 @@ def photo_create(*, file, uploaded_by=None, cleaned=None, **fields):
         return existing
 
     photo = Photo(checksum=cleaned.checksum, uploaded_by=uploaded_by, **fields)
-    renditions = []
     try:
         with transaction.atomic():
             # The name given here only supplies the extension; upload_to
@@ -42,10 +44,10 @@ def photo_create(*, file, uploaded_by=None, cleaned=None, **fields):
             # Set after the file: assigning it makes ImageField re-measure.
             photo.width, photo.height = cleaned.width, cleaned.height
             photo.save()
-            renditions = renditions_make(photo=photo)
+            renditions_enqueue(photo=photo)
     except Exception as exc:
-        # Rows were rolled back; remove the files this call wrote.
-        _delete_files(photo, [r.file.name for r in renditions])
+        # The row was rolled back; remove the file this call wrote.
+        _delete_file(photo)
         if isinstance(exc, IntegrityError):
             # Another request stored the same file between our check and
             # our insert: answer as for any duplicate.
@@ -107,8 +109,6 @@ def _existing(checksum):
     return photo
 
 
-def _delete_files(photo, names):
-    storage = photo.file.storage
-    for name in [photo.file.name if photo.file else None, *names]:
-        if name:
-            storage.delete(name)
+def _delete_file(photo):
+    if photo.file:
+        photo.file.storage.delete(photo.file.name)

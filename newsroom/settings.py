@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "csp",
     "taggit",
     "django_ckeditor_5",
+    "django_tasks",
+    "django_tasks_db",
     "newsroom",
     "portal",
     "articles",
@@ -184,6 +186,12 @@ STORAGES = {
 }
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+
+# Background tasks (django-tasks): photo renditions are made off the upload
+# request by `manage.py db_worker`. Tests run tasks at once (pyproject.toml).
+TASKS = {
+    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
+}
 
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)

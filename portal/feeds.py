@@ -1,6 +1,7 @@
 """RSS 2.0 feeds: all stories, and per category, tag and agency.
 
-Each item carries the featured photo (a 1200-pixel JPEG rendition) as its
+Each item carries the featured photo (a 1200-pixel JPEG rendition, or the
+original until the worker has made it) as its
 enclosure. The description (the summary) is HTML-escaped, since feed readers
 render it as HTML. Text goes through ``seo.xml_text``: XML 1.0 cannot carry most
 control characters, and Django's feed writer refuses them, so they are dropped.
@@ -91,14 +92,15 @@ class LatestFeed(Feed):
         featured = item.featured_photo()
         if not featured:
             return []
-        rendition = featured.photo.rendition(ENCLOSURE_WIDTH, "jpeg")
-        if not rendition:
+        # The original while the worker has not made the renditions yet.
+        picture = featured.photo.image(ENCLOSURE_WIDTH, "jpeg")
+        if not picture:
             return []
         try:
-            length = rendition.file.size
+            length = picture.file.size
         except OSError:
             length = 0
-        return [Enclosure(absolute(rendition.file.url), str(length), "image/jpeg")]
+        return [Enclosure(absolute(picture.url), str(length), picture.content_type)]
 
 
 class CategoryFeed(LatestFeed):

@@ -45,16 +45,18 @@ def json_for_script(data):
 
 
 def og_image(featured):
-    """Open Graph image of a story's featured photo (a 1200 px JPEG), or None."""
+    """Open Graph image of a story's featured photo (a 1200 px JPEG, or the
+    nearest that exists), or None."""
     if featured is None:
         return None
-    rendition = featured.photo.rendition(OG_IMAGE_WIDTH, "jpeg")
-    if not rendition:
+    # The original while the worker has not made the renditions yet.
+    picture = featured.photo.image(OG_IMAGE_WIDTH, "jpeg")
+    if not picture:
         return None
     return {
-        "url": absolute(rendition.file.url),
-        "width": rendition.width,
-        "height": rendition.height,
+        "url": absolute(picture.url),
+        "width": picture.width,
+        "height": picture.height,
     }
 
 

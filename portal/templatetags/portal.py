@@ -45,12 +45,14 @@ def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
     """A ``<picture>`` with WebP and JPEG srcsets from the photo's renditions.
 
     ``width`` picks the fallback ``src``; width and height attributes give the
-    browser the aspect ratio so nothing shifts while the image loads.
+    browser the aspect ratio so nothing shifts while the image loads. Until
+    the worker has made the renditions, the sizes that exist (or the
+    original) serve.
     """
-    fallback = photo.rendition(width, "jpeg")
+    fallback = photo.image(width, "jpeg")
     return {
         "photo": photo,
-        "src": fallback.file.url if fallback else photo.file.url,
+        "src": fallback.url if fallback else "",
         "webp_srcset": photo.srcset("webp"),
         "jpeg_srcset": photo.srcset("jpeg"),
         "sizes": sizes,

@@ -6,6 +6,7 @@ from media_library.models import Photo
 from tests.support.photos import (
     PhotoFactory,
     UserFactory,
+    committed,
     image_bytes,
     jpeg_upload,
     upload,
@@ -83,7 +84,8 @@ def test_add_page_offers_photo_upload(admin_client):
 
 
 def test_upload_through_admin_stores_photo_for_the_user(admin_client):
-    response = admin_client.post(ADD_URL, form_data(jpeg_upload(1000, 800)))
+    with committed():
+        response = admin_client.post(ADD_URL, form_data(jpeg_upload(1000, 800)))
 
     photo = Photo.objects.get()
     assert response.status_code == 302

@@ -7,7 +7,7 @@ from PIL import Image
 from media_library.models import Photo, Rendition
 from media_library.renditions import rendition_widths, renditions_make
 from media_library.services import photo_create
-from tests.support.photos import PhotoFactory, image_bytes, upload
+from tests.support.photos import PhotoFactory, committed, image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,8 @@ def test_jpeg_rendition_of_transparent_png_is_rgb_on_white():
     image.paste((200, 0, 0, 255), (0, 0, 200, 300))
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
-    photo = photo_create(file=upload(buffer.getvalue(), "logo.png", "image/png"))
+    with committed():
+        photo = photo_create(file=upload(buffer.getvalue(), "logo.png", "image/png"))
 
     jpeg = photo.rendition(320, "jpeg")
     with Image.open(jpeg.file.path) as stored:
@@ -106,7 +107,8 @@ def test_jpeg_rendition_of_transparent_png_is_rgb_on_white():
 
 def test_palette_png_gets_rgb_jpeg_rendition():
     data = image_bytes(400, 300, "PNG", mode="P", color=(3,))
-    photo = photo_create(file=upload(data, "peta.png", "image/png"))
+    with committed():
+        photo = photo_create(file=upload(data, "peta.png", "image/png"))
 
     with Image.open(photo.rendition(320).file.path) as stored:
         assert stored.mode == "RGB"

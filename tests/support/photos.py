@@ -1,8 +1,10 @@
 """Factories and in-memory images for tests of the photo library.
 
 ``PhotoFactory`` stores a real, Pillow-drawn JPEG through
-``services.photo_create``, so every photo it makes has a cleaned original and
-its renditions on disk, exactly as an upload would. Each one is a different
+``services.photo_create`` and lets its transaction "commit" (``committed``),
+so the renditions task runs (tests use django-tasks' ImmediateBackend) and
+every photo it makes has a cleaned original and its renditions on disk,
+exactly as an upload would once the worker has run. Each one is a different
 file (so none is taken for a duplicate of another).
 """
 
@@ -16,6 +18,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from PIL import Image, ImageDraw
 
 from media_library.models import Photo
@@ -47,6 +50,16 @@ def image_bytes(
     buffer = io.BytesIO()
     image.save(buffer, fmt, **save_kwargs)
     return buffer.getvalue()
+
+
+def committed():
+    """Run, at the end of the block, the ``on_commit`` callbacks registered in
+    it, as a real commit would (a test's own transaction never commits).
+
+    Around an upload, that enqueues the renditions task, which the test
+    settings' ImmediateBackend runs at once.
+    """
+    return TestCase.captureOnCommitCallbacks(execute=True)
 
 
 def upload(data, name="foto.jpg", content_type="image/jpeg"):
@@ -137,7 +150,8 @@ class PhotoFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, file, **kwargs):
-        photo = photo_create(file=file, **kwargs)
+        with committed():
+            photo = photo_create(file=file, **kwargs)
         if photo.is_duplicate:
             raise ValueError("PhotoFactory made a duplicate; pass a distinct file.")
         return photo

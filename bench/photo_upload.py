@@ -1,0 +1,135 @@
+"""Measure a 24-megapixel photo upload: the request's time and peak memory,
+and the worker's peak memory while it makes the renditions.
+
+Run from the project folder (it makes its own SQLite database and media
+folder in a temporary directory)::
+
+    .venv/bin/python bench/photo_upload.py [--width 6000 --height 4000]
+
+Each phase runs in a fresh Python process so its peak RSS
+(``resource.getrusage(RUSAGE_SELF).ru_maxrss``) is its own.
+"""
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def photo_jpeg(width, height):
+    """A photo-like JPEG: smooth gradients with grain, camera quality 92."""
+    from PIL import Image
+
+    base = Image.linear_gradient("L").resize((width, height))
+    noise = Image.effect_noise((width, height), 12)
+    image = Image.merge(
+        "RGB", (base, noise, base.transpose(Image.Transpose.FLIP_LEFT_RIGHT))
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=92)
+    return buffer.getvalue()
+
+
+# The child process: one phase, reports JSON on its last line.
+CHILD = r"""
+import json, resource, sys, time
+import django
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+phase, path = sys.argv[1], sys.argv[2]
+if phase == "upload":
+    from media_library.services import photo_create
+    data = open(path, "rb").read()
+    started = time.perf_counter()
+    with transaction.atomic():
+        photo = photo_create(file=SimpleUploadedFile("foto.jpg", data, "image/jpeg"))
+    seconds = time.perf_counter() - started
+    result = {"photo": photo.pk, "seconds": seconds,
+              "renditions": photo.renditions.count()}
+else:
+    from media_library.models import Photo
+    from media_library.renditions import renditions_make
+    photo = Photo.objects.get(pk=int(path))
+    # Made in the request by versions before the worker: make them again.
+    for rendition in photo.renditions.all():
+        rendition.file.delete(save=False)
+    photo.renditions.all().delete()
+    started = time.perf_counter()
+    made = renditions_make(photo=photo)
+    result = {"seconds": time.perf_counter() - started, "renditions": len(made)}
+# VmHWM is this process image's own peak; ru_maxrss also counts the parent's
+# memory when it was spawned (Linux keeps it across fork and execve).
+with open("/proc/self/status") as status:
+    hwm = next(line for line in status if line.startswith("VmHWM:"))
+result["max_rss_mb"] = int(hwm.split()[1]) / 1024
+result["ru_maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(result))
+"""
+
+
+def run(phase, arg, env):
+    out = subprocess.run(  # noqa: S603 - our own interpreter and script
+        [sys.executable, "-c", CHILD, phase, str(arg)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if out.returncode:
+        sys.exit(f"{phase} failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--width", type=int, default=6000)
+    parser.add_argument("--height", type=int, default=4000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            "DEBUG": "true",
+            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
+            "MEDIA_ROOT": f"{tmp}/media",
+            # The upload phase must not run the worker's job in-process.
+            "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+        }
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        photo = Path(tmp) / "photo.jpg"
+        started = time.perf_counter()
+        photo.write_bytes(photo_jpeg(args.width, args.height))
+        made = time.perf_counter() - started
+        size_mb = photo.stat().st_size / 1e6
+        print(
+            f"{args.width}x{args.height} JPEG, {size_mb:.1f} MB (made in {made:.1f} s)"
+        )
+        upload = run("upload", photo, env)
+        print(
+            f"upload (photo_create): {upload['seconds']:.2f} s, "
+            f"peak RSS {upload['max_rss_mb']:.0f} MB, "
+            f"renditions made in the request: {upload['renditions']}"
+        )
+        worker = run("worker", upload["photo"], env)
+        print(
+            f"worker (renditions_make): {worker['seconds']:.2f} s, "
+            f"peak RSS {worker['max_rss_mb']:.0f} MB, "
+            f"renditions: {worker['renditions']}"
+        )
+
+
+if __name__ == "__main__":
+    main()
