@@ -92,6 +92,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--width", type=int, default=6000)
     parser.add_argument("--height", type=int, default=4000)
+    parser.add_argument(
+        "--json", action="store_true", help="also print the figures as JSON"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         env = {
@@ -103,6 +106,7 @@ def main():
             # The upload phase must not run the worker's job in-process.
             "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
         }
+        env.pop("REDIS_URL", None)
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
             env=env,
@@ -129,6 +133,9 @@ def main():
             f"peak RSS {worker['max_rss_mb']:.0f} MB, "
             f"renditions: {worker['renditions']}"
         )
+
+        if args.json:
+            print(json.dumps({"upload": upload, "worker": worker}))
 
 
 if __name__ == "__main__":
