@@ -24,6 +24,7 @@ from tests.support.factories import (
     UserFactory,
 )
 from tests.support.newsroom import bare_photo, ready_story
+from tests.support.photos import committed
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +126,9 @@ def test_writer_uploads_a_photo_straight_from_the_story_form(admin_client):
     data["photos-0-upload"] = SimpleUploadedFile(
         "DSC_0042.JPG", jpeg_bytes(), content_type="image/jpeg"
     )
-    response = admin_client.post(reverse("admin:articles_article_add"), data)
+    # The renditions follow once the story's save commits.
+    with committed():
+        response = admin_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 302, (
         response.context["errors"] if response.context else ""
     )
