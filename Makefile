@@ -1,8 +1,10 @@
-# Warta: `make run` to serve the demo site, `make test` to run every test.
+# Warta: `make run` to serve the demo site (with its background worker),
+# `make test` to run every test.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
+ADDR ?= 127.0.0.1:8000
 
 .PHONY: run test install migrate seed lint check messages clean
 
@@ -22,8 +24,13 @@ migrate: install
 seed: migrate
 	$(DEV_ENV) $(BIN)/python manage.py seed_demo
 
+# The worker (photo renditions) runs beside the development server; Ctrl-C
+# stops both. --no-reload: a reloading worker's parent would leave its child
+# running when stopped; restart `make run` after changing task code.
 run: seed
-	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@$(DEV_ENV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker; exit 0' INT TERM EXIT; \
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(ADDR)
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -1,6 +1,10 @@
 """``/healthz``: whether this app server can serve, for load balancers and
 uptime checks. 200 only when the database, the cache and the media storage
-all answer; 503 naming the part that does not. Never cached."""
+all answer; 503 naming the part that does not. Never cached.
+
+It also tells how far behind the background worker is (``queue``: tasks
+waiting and the age of the oldest), which never makes it 503: a late worker
+delays renditions, pages still show the originals."""
 
 import time
 import uuid
@@ -10,7 +14,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django_tasks import task_backends
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 PROBE_PREFIX = "healthz/"
 
@@ -44,6 +52,21 @@ def _media():
 CHECKS = {"database": _database, "cache": _cache, "media": _media}
 
 
+def _queue():
+    """Tasks waiting for the worker and the oldest one's age, in seconds.
+
+    Two indexed reads of the task table; None unless tasks are queued in the
+    database (the tests run them at once).
+    """
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return None
+    waiting = DBTaskResult.objects.filter(status="READY")
+    oldest = waiting.order_by("enqueued_at").values_list("enqueued_at", flat=True)
+    oldest = oldest.first()
+    age = (timezone.now() - oldest).total_seconds() if oldest else 0
+    return {"ok": True, "waiting": waiting.count(), "oldest_seconds": round(age)}
+
+
 @never_cache
 def healthz(request):
     """Each check's outcome and the time it took, as JSON."""
@@ -58,4 +81,8 @@ def healthz(request):
         else:
             report[name] = {"ok": True}
         report[name]["ms"] = round((time.perf_counter() - started) * 1000, 1)
+    if report["database"]["ok"]:
+        queue = _queue()
+        if queue is not None:
+            report["queue"] = queue
     return JsonResponse(report, status=200 if healthy else 503)
