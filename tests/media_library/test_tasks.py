@@ -176,8 +176,11 @@ def test_photo_renditions_command_enqueues_photos_missing_some(settings):
     assert "1 foto" in out.getvalue()
 
 
-def test_worker_peak_memory_for_a_24_megapixel_photo_is_under_150_mb():
-    """The issue's bound, measured as the worker process's peak RSS (VmHWM)."""
+def test_real_worker_makes_a_24_megapixel_photos_renditions_in_150_mb():
+    """An upload queued in a database, then ``manage.py db_worker`` in its own
+    process: the renditions are made, and the worker's peak RSS (VmHWM)
+    stays within the issue's bound. The upload's time is printed by the
+    benchmark, not asserted (time on a shared machine is not a test)."""
     out = subprocess.run(
         [sys.executable, "bench/photo_upload.py", "--json"],
         cwd=ROOT,
@@ -187,6 +190,7 @@ def test_worker_peak_memory_for_a_24_megapixel_photo_is_under_150_mb():
     )
     assert out.returncode == 0, out.stderr
     figures = json.loads(out.stdout.strip().splitlines()[-1])
+    assert figures["worker"]["tasks"] == ["SUCCESSFUL"]
     assert figures["worker"]["renditions"] == 10
     assert figures["upload"]["renditions"] == 0
     assert figures["worker"]["max_rss_mb"] <= 150, figures
