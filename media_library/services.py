@@ -31,6 +31,9 @@ def photo_create(*, file, uploaded_by=None, cleaned=None, **fields):
         cleaned = photo_clean(file)
     existing = _existing(cleaned.checksum)
     if existing is not None:
+        if not existing.renditions.exists():
+            # Its first task failed or never ran: ask again (idempotent).
+            renditions_enqueue(photo=existing)
         return existing
 
     photo = Photo(checksum=cleaned.checksum, uploaded_by=uploaded_by, **fields)

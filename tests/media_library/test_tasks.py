@@ -17,7 +17,13 @@ from media_library import renditions
 from media_library.models import Photo, Rendition
 from media_library.services import photo_create
 from media_library.tasks import photo_renditions_make
-from tests.support.photos import PhotoFactory, committed, jpeg_upload
+from tests.support.photos import (
+    PhotoFactory,
+    committed,
+    image_bytes,
+    jpeg_upload,
+    upload,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -159,6 +165,18 @@ def test_failure_while_making_renditions_keeps_the_photo_and_no_rendition(
     assert Photo.objects.get() == photo
     assert not Rendition.objects.exists()
     assert stored_files() == [photo.file.name]
+
+
+def test_uploading_again_a_photo_left_without_renditions_asks_again():
+    data = image_bytes(800, 600, "JPEG")
+    photo = photo_create(file=upload(data))  # its task never ran
+    assert not photo.renditions.exists()
+
+    with committed():
+        again = photo_create(file=upload(data, "lagi.jpg"))
+
+    assert again.is_duplicate and again.pk == photo.pk
+    assert again.renditions.count() == 4
 
 
 def test_photo_renditions_command_enqueues_photos_missing_some(settings):
