@@ -59,13 +59,14 @@ def renditions_make(*, photo, sizes=None):
     """
     _forget_prefetched(photo)
     wanted = renditions_missing(photo, sizes)
+    if not wanted:
+        return list(photo.renditions.all())
     made = []
     try:
-        if wanted:
-            source = _decode(photo, widest=max(width for width, _ in wanted))
-            for width, fmt in wanted:
-                made.append(_make(photo, source, width, fmt))
-            del source
+        source = _decode(photo, widest=max(width for width, _ in wanted))
+        for width, fmt in wanted:
+            made.append(_make(photo, source, width, fmt))
+        del source
         with transaction.atomic():
             # Lock the photo so a second worker waits, then sees our rows.
             Photo.objects.select_for_update().filter(pk=photo.pk).first()
