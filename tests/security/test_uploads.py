@@ -12,7 +12,7 @@ from media_library.models import Photo
 from media_library.services import photo_create
 from tests.support.admin_forms import form_data
 from tests.support.factories import ArticleFactory
-from tests.support.photos import UserFactory, image_bytes, upload
+from tests.support.photos import UserFactory, committed, image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +135,8 @@ def test_no_stored_file_keeps_the_uploaded_colour_profile(fmt, stored_files, set
     data = image_bytes(400, 300, fmt, mode="RGB", icc_profile=_profile_with_marker())
     with Image.open(io.BytesIO(data)) as sent:
         assert MARKER in sent.info["icc_profile"]
-    photo = photo_create(file=upload(data, f"foto.{fmt.lower()}"), title="ICC")
+    with committed():  # the renditions too, made once the upload commits
+        photo = photo_create(file=upload(data, f"foto.{fmt.lower()}"), title="ICC")
 
     files = stored_files()
     assert len(files) == 1 + photo.renditions.count() > 1
