@@ -1,7 +1,15 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django_tasks_db.apps import TasksAppConfig
 
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Warta")
+
+
+class TaskQueueConfig(TasksAppConfig):
+    """django-tasks-db (the background worker's queue), named in Indonesian
+    in the admin; its models' strings are in ``locale/id``."""
+
+    verbose_name = _("Antrean tugas latar")

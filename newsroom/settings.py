@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "django_tasks",
-    "django_tasks_db",
+    "newsroom.apps.TaskQueueConfig",  # django_tasks_db
     "newsroom",
     "portal",
     "articles",

@@ -212,3 +212,23 @@ def test_real_worker_makes_a_24_megapixel_photos_renditions_in_150_mb():
     assert figures["worker"]["renditions"] == 10
     assert figures["upload"]["renditions"] == 0
     assert figures["worker"]["max_rss_mb"] <= 150, figures
+
+
+def test_a_failed_task_shows_in_the_admin_with_its_traceback(admin_client, settings):
+    settings.TASKS = DATABASE_BACKEND
+    with committed():
+        photo = photo_create(file=jpeg_upload(800, 600))
+    Path(photo.file.path).write_bytes(b"\xff\xd8 not a photo any more")
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+    failed = DBTaskResult.objects.get()
+    assert failed.status == "FAILED"
+
+    listing = admin_client.get("/admin/django_tasks_database/dbtaskresult/")
+    page = admin_client.get(
+        f"/admin/django_tasks_database/dbtaskresult/{failed.pk}/change/"
+    )
+
+    assert listing.status_code == 200
+    assert "Antrean tugas latar" in listing.text and "Gagal" in listing.text
+    assert page.status_code == 200
+    assert "UnidentifiedImageError" in page.text
