@@ -3,12 +3,17 @@
 How it stays right:
 
 - Every cached page's key contains a *generation* number kept in the cache
-  itself. Any save or delete of a story, or of what a story shows (photos,
-  tags, agencies, officials, positions, categories, fixed pages), bumps the
-  generation, so every page cached before is never served again. With
-  ``REDIS_URL`` set the generation is shared by every app server; with local
-  memory it is per process (fine for one process, which is what local memory
-  is for).
+  itself. A change readers see bumps the generation after its transaction
+  commits, once per transaction (``portal.invalidation`` decides which
+  changes count), so every page cached before is never served again, not
+  even as a stale copy. With ``REDIS_URL`` set the generation is shared by
+  every app server; with local memory it is per process (fine for one
+  process, which is what local memory is for).
+- When a page's time is up, one request rebuilds it (it holds a short lock
+  in the cache, ``cache.add``) while the others keep getting the expired
+  copy, marked ``X-Warta-Cache: stale`` and uncacheable downstream, for up to
+  ``WARTA_PAGE_CACHE_STALE_SECONDS``; a request that finds no copy while
+  another rebuilds the page waits for it instead of rendering it too.
 - A scheduled story becomes visible by the clock, not by a save. So no page
   is kept past the next scheduled ``published_at``: the cache lifetime (and
   the CDN's) is the smaller of ``WARTA_PAGE_CACHE_SECONDS`` and the time left
@@ -49,7 +54,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import (
@@ -59,26 +63,18 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from articles.models import (
-    Agency,
-    Article,
-    ArticleCorrection,
-    ArticlePhoto,
-    ArticleSlugRedirect,
-    Category,
-    Official,
-    Page,
-    PhotoSubject,
-    Position,
-    TaggedArticle,
-)
-from media_library.models import Photo
+from articles.models import Article
 
 from .search import SearchForm
 
 GENERATION_KEY = "warta:pages:generation"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
 PAGE_KEY = "warta:pages:{generation}:{digest}"
+REBUILD_KEY = "warta:pages:rebuild:{key}"
+# How long one request may hold a page's rebuild (if it dies, the lock ends),
+# and how long another waits for it when there is no copy to serve meanwhile.
+REBUILD_LOCK_SECONDS = 10
+REBUILD_WAIT_SECONDS = 3
 BROWSER_MAX_AGE = 60
 # The pages that may be cached, by URL name, with the query parameters each
 # one reads. A page not listed here is never cached.
@@ -114,6 +110,10 @@ def page_cache_seconds():
     return getattr(settings, "WARTA_PAGE_CACHE_SECONDS", 300)
 
 
+def page_cache_stale_seconds():
+    return settings.WARTA_PAGE_CACHE_STALE_SECONDS
+
+
 def pages_generation():
     """The current generation; starts from the clock so it never repeats."""
     generation = cache.get(GENERATION_KEY)
@@ -123,8 +123,9 @@ def pages_generation():
     return generation
 
 
-def pages_invalidate(**kwargs):
-    """Make every cached public page stale (a signal receiver, too)."""
+def pages_invalidate():
+    """Make every cached public page stale at once; changes call it after
+    their commit (``portal.invalidation``)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted or never set: any new value will do
@@ -222,19 +223,25 @@ class PublicPageCacheMiddleware:
 
         generation = pages_generation()
         key = _page_key(request, generation)
+        lock = REBUILD_KEY.format(key=key)
         stored = cache.get(key)
-        if stored is not None:
-            response = HttpResponse(stored["content"], status=200)
-            for name, value in stored["headers"].items():
-                response[name] = value
-            response["X-Warta-Cache"] = "hit"
-            return get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=stored["last_modified"],
-                response=response,
-            )
+        if stored is not None and stored["fresh_until"] > time.time():
+            return _cached_response(request, stored, fresh=True)
+        if not cache.add(lock, 1, timeout=REBUILD_LOCK_SECONDS):
+            # Another request is rebuilding this page: serve the copy that
+            # just expired, or wait for the new one rather than render it too.
+            if stored is None:
+                stored = _wait_for_rebuild(key, lock)
+                if stored is not None:
+                    return _cached_response(request, stored, fresh=True)
+            else:
+                return _cached_response(request, stored, fresh=False)
+        try:
+            return self._render_and_store(request, key, generation)
+        finally:
+            cache.delete(lock)
 
+    def _render_and_store(self, request, key, generation):
         response = self.get_response(request)
         if request.method != "GET" or not _storable(response):
             return response
@@ -264,8 +271,10 @@ class PublicPageCacheMiddleware:
                     if name.lower() != "set-cookie"
                 },
                 "last_modified": last_modified,
+                "fresh_until": time.time() + lifetime,
             },
-            timeout=lifetime,
+            # Kept a little past its freshness, to be served while rebuilt.
+            timeout=lifetime + page_cache_stale_seconds(),
         )
         response["X-Warta-Cache"] = "miss"
         return get_conditional_response(
@@ -276,36 +285,30 @@ class PublicPageCacheMiddleware:
         )
 
 
-def signals_connect():
-    """Invalidate on any change to what a public page shows (from
-    ``PortalConfig.ready``)."""
-    for model in (
-        Article,
-        ArticleCorrection,
-        ArticlePhoto,
-        ArticleSlugRedirect,
-        Category,
-        Agency,
-        Official,
-        Page,
-        Position,
-        PhotoSubject,
-        TaggedArticle,
-        Photo,
-    ):
-        uid = f"warta-pages-{model._meta.label_lower}"
-        post_save.connect(pages_invalidate, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(
-            pages_invalidate, sender=model, dispatch_uid=uid + "-delete"
-        )
-    for through in (
-        TaggedArticle,
-        Article.agencies.through,
-        Article.officials.through,
-        Article.related.through,
-    ):
-        m2m_changed.connect(
-            pages_invalidate,
-            sender=through,
-            dispatch_uid=f"warta-pages-m2m-{through._meta.label_lower}",
-        )
+def _cached_response(request, stored, *, fresh):
+    """A stored page; its lifetime for browsers and CDNs is what is left of it
+    (none when it is a stale copy served during a rebuild)."""
+    response = HttpResponse(stored["content"], status=200)
+    for name, value in stored["headers"].items():
+        response[name] = value
+    left = max(0, int(stored["fresh_until"] - time.time())) if fresh else 0
+    patch_cache_control(response, max_age=min(BROWSER_MAX_AGE, left), s_maxage=left)
+    response["X-Warta-Cache"] = "hit" if fresh else "stale"
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=stored["last_modified"],
+        response=response,
+    )
+
+
+def _wait_for_rebuild(key, lock):
+    """The page another request is rendering, once stored; None if it was not
+    stored (not storable, or the wait ran out)."""
+    deadline = time.monotonic() + REBUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        stored = cache.get(key)
+        if stored is not None or cache.get(lock) is None:
+            return stored
+    return None
