@@ -202,10 +202,9 @@ def test_nothing_is_invalidated_before_the_commit_nor_after_a_rollback(newsroom)
             raise RuntimeError
     assert pages_generation() == before + 1  # the first block only
     before = pages_generation()
-    with committed():
-        with pytest.raises(RuntimeError), transaction.atomic():
-            story.save()
-            raise RuntimeError
+    with committed(), pytest.raises(RuntimeError), transaction.atomic():
+        story.save()
+        raise RuntimeError
     assert pages_generation() == before
 
 
