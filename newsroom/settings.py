@@ -253,7 +253,7 @@ WARTA_EMAIL = env("WARTA_EMAIL", "")
 # still served for up to WARTA_PAGE_CACHE_STALE_SECONDS while one request
 # rebuilds it.
 WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
-WARTA_PAGE_CACHE_STALE_SECONDS = env("WARTA_PAGE_CACHE_STALE_SECONDS", 10, cast=int)
+WARTA_PAGE_CACHE_STALE_SECONDS = env("WARTA_PAGE_CACHE_STALE_SECONDS", 5, cast=int)
 # The media center's own link-guard patterns, added to
 # articles/data/link_guard.toml (see docs/configuration.md).
 WARTA_LINK_GUARD_FILE = env("WARTA_LINK_GUARD_FILE", "")

@@ -68,6 +68,8 @@ from articles.models import Article
 from .search import SearchForm
 
 GENERATION_KEY = "warta:pages:generation"
+EDITED_KEY = "warta:pages:edited-at"
+STORY_KEY = "warta:pages:story:{slug}"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
 PAGE_KEY = "warta:pages:{generation}:{digest}"
 REBUILD_KEY = "warta:pages:rebuild:{key}"
@@ -124,12 +126,21 @@ def pages_generation():
 
 
 def pages_invalidate():
-    """Make every cached public page stale at once; changes call it after
-    their commit (``portal.invalidation``)."""
+    """Make every cached public page unreachable at once; changes call it
+    after their commit (``portal.invalidation``)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted or never set: any new value will do
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def pages_refresh(*, slugs):
+    """An edit of stories that stay visible: their own pages are unreachable
+    at once, every other page is rebuilt once it is older than the edit and
+    than ``WARTA_PAGE_CACHE_STALE_SECONDS``."""
+    now = time.time_ns()
+    versions = {STORY_KEY.format(slug=slug): now for slug in slugs}
+    cache.set_many({EDITED_KEY: now / 1e9, **versions}, timeout=None)
 
 
 def seconds_until_next_scheduled(generation):
@@ -149,15 +160,21 @@ def seconds_until_next_scheduled(generation):
     return max(1, int(moment - now) + 1) if moment else None
 
 
-def _page_name(request):
-    """The URL name of the requested page, if it resolves."""
+def _page_match(request):
+    """The requested page's URL match, if it resolves."""
     match = request.resolver_match
     if match is None:  # in the middleware, before Django resolves the URL
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return None
-    return match.view_name
+    return match
+
+
+def _page_name(request):
+    """The URL name of the requested page, if it resolves."""
+    match = _page_match(request)
+    return match.view_name if match else None
 
 
 def page_params(request):
@@ -198,10 +215,31 @@ def _storable(response):
     )
 
 
-def _page_key(request, generation):
-    canonical = f"{request.path}?{urlencode(page_params(request))}"
+def _page_key(request, generation, version=None):
+    canonical = f"{request.path}?{urlencode(page_params(request))}#{version}"
     digest = hashlib.sha256(canonical.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
+
+
+def _cache_state(request):
+    """The generation, the time of the last edit and, on a story's page, the
+    story's own version: one round trip to the cache."""
+    match = _page_match(request)
+    story = None
+    if match.view_name == "portal:detail":
+        story = STORY_KEY.format(slug=match.kwargs["slug"])
+    state = cache.get_many([GENERATION_KEY, EDITED_KEY, *filter(None, [story])])
+    generation = state.get(GENERATION_KEY) or pages_generation()
+    return generation, state.get(EDITED_KEY, 0), state.get(story)
+
+
+def _fresh(stored, edited_at, now):
+    """Within its lifetime, and rendered after the last edit or not long
+    before it."""
+    return stored["fresh_until"] > now and (
+        stored["rendered_at"] > edited_at
+        or now - stored["rendered_at"] < page_cache_stale_seconds()
+    )
 
 
 class PublicPageCacheMiddleware:
@@ -221,11 +259,11 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, private=True, no_store=True)
             return response
 
-        generation = pages_generation()
-        key = _page_key(request, generation)
+        generation, edited_at, version = _cache_state(request)
+        key = _page_key(request, generation, version)
         lock = REBUILD_KEY.format(key=key)
         stored = cache.get(key)
-        if stored is not None and stored["fresh_until"] > time.time():
+        if stored is not None and _fresh(stored, edited_at, time.time()):
             return _cached_response(request, stored, fresh=True)
         if not cache.add(lock, 1, timeout=REBUILD_LOCK_SECONDS):
             # Another request is rebuilding this page: serve the copy that
@@ -242,6 +280,7 @@ class PublicPageCacheMiddleware:
             cache.delete(lock)
 
     def _render_and_store(self, request, key, generation):
+        rendered_at = time.time()  # before any row is read
         response = self.get_response(request)
         if request.method != "GET" or not _storable(response):
             return response
@@ -271,6 +310,7 @@ class PublicPageCacheMiddleware:
                     if name.lower() != "set-cookie"
                 },
                 "last_modified": last_modified,
+                "rendered_at": rendered_at,
                 "fresh_until": time.time() + lifetime,
             },
             # Kept a little past its freshness, to be served while rebuilt.

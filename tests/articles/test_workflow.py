@@ -202,9 +202,7 @@ def test_unpublishing_takes_the_story_off_the_already_cached_home_page(
     assert cached["X-Warta-Cache"] == "hit"
     assert story.title in cached.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.article_unpublish(
-            article=story, by=newsroom.editor, reason="Keliru."
-        )
+        workflow.article_unpublish(article=story, by=newsroom.editor, reason="Keliru.")
     assert story.title not in home_page(client).content.decode()
 
 

@@ -18,6 +18,7 @@ from articles.models import (
 )
 from articles.revisions import revision_record
 from articles.services import edit_session_touch
+from portal import invalidation
 from portal.caching import pages_generation
 from tests.support.admin_forms import change_url, form_data, story_in
 from tests.support.caches import committed
@@ -33,12 +34,32 @@ def reader():
     return Client()
 
 
-def bumps(change):
-    """How many times ``change`` (run and committed) bumped the generation."""
-    before = pages_generation()
-    with committed():
-        change()
-    return pages_generation() - before
+@pytest.fixture
+def invalidations(monkeypatch):
+    """A function running a change and its commit, returning what the page
+    cache was told: ``"all"`` (every page) or the slugs whose pages were
+    refreshed, one entry per invalidation."""
+    told = []
+    every, refresh = invalidation.pages_invalidate, invalidation.pages_refresh
+
+    def pages_invalidate():
+        told.append("all")
+        every()
+
+    def pages_refresh(*, slugs):
+        told.append(sorted(slugs))
+        refresh(slugs=slugs)
+
+    monkeypatch.setattr(invalidation, "pages_invalidate", pages_invalidate)
+    monkeypatch.setattr(invalidation, "pages_refresh", pages_refresh)
+
+    def run(change):
+        told.clear()
+        with committed():
+            change()
+        return list(told)
+
+    return run
 
 
 def admin_save(client, story, **overrides):
@@ -46,17 +67,20 @@ def admin_save(client, story, **overrides):
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
-def test_an_admin_save_of_a_published_story_invalidates_once(client, newsroom, reader):
+def test_an_admin_save_of_a_published_story_refreshes_it_once(
+    client, newsroom, reader, invalidations
+):
     story = story_in(newsroom, "published", title="Judul lama")
     story.tags.set(["pilkada 2024"])
-    assert "Judul lama" in reader.get("/").content.decode()
+    assert "Judul lama" in reader.get(story.get_absolute_url()).content.decode()
     client.force_login(newsroom.editor)
-    assert bumps(lambda: admin_save(client, story, title="Judul baru")) == 1
-    assert "Judul baru" in reader.get("/").content.decode()
+    told = invalidations(lambda: admin_save(client, story, title="Judul baru"))
+    assert told == [[story.slug]]
+    assert "Judul baru" in reader.get(story.get_absolute_url()).content.decode()
 
 
-def test_an_admin_save_that_changes_tags_agencies_and_officials_invalidates_once(
-    client, newsroom
+def test_an_admin_save_that_changes_tags_agencies_and_officials_refreshes_once(
+    client, newsroom, invalidations
 ):
     story = story_in(newsroom, "published")
     client.force_login(newsroom.editor)
@@ -65,39 +89,44 @@ def test_an_admin_save_that_changes_tags_agencies_and_officials_invalidates_once
         "agencies": [AgencyFactory().pk],
         "officials": [OfficialFactory().pk],
     }
-    assert bumps(lambda: admin_save(client, story, **extra)) == 1
+    assert invalidations(lambda: admin_save(client, story, **extra)) == [[story.slug]]
     assert set(story.tags.names()) == {"banjir", "pilkada 2024"}
 
 
-def test_saving_a_draft_in_the_admin_invalidates_nothing(client, newsroom, reader):
+def test_saving_a_draft_in_the_admin_invalidates_nothing(
+    client, newsroom, reader, invalidations
+):
     story_in(newsroom, "published", title="Sudah terbit")
     draft = story_in(newsroom, "draft", title="Masih draf")
     reader.get("/")
     client.force_login(newsroom.contributor_a)
     extra = {"tags": "banjir", "agencies": [AgencyFactory().pk], "body": "<p>x</p>"}
-    assert bumps(lambda: admin_save(client, draft, **extra)) == 0
+    assert invalidations(lambda: admin_save(client, draft, **extra)) == []
     assert reader.get("/")["X-Warta-Cache"] == "hit"
 
 
 @pytest.mark.parametrize("state", ["in_review", "changes_requested", "unpublished"])
-def test_saving_a_story_readers_cannot_see_invalidates_nothing(newsroom, state):
+def test_saving_a_story_readers_cannot_see_invalidates_nothing(
+    newsroom, state, invalidations
+):
     story = story_in(newsroom, state)
     story.title = "Diubah diam-diam"
-    assert bumps(story.save) == 0
-    assert bumps(lambda: story.tags.add("rahasia")) == 0
-    assert bumps(lambda: ArticlePhoto.objects.filter(article=story).delete()) == 0
+    assert invalidations(story.save) == []
+    assert invalidations(lambda: story.tags.add("rahasia")) == []
+    photos = ArticlePhoto.objects.filter(article=story)
+    assert invalidations(photos.delete) == []
 
 
-def test_setting_tags_to_what_they_were_invalidates_nothing(newsroom):
+def test_setting_tags_to_what_they_were_invalidates_nothing(newsroom, invalidations):
     story = story_in(newsroom, "published")
     story.tags.set(["pilkada 2024", "banjir"])
-    assert bumps(lambda: story.tags.set(["banjir", "pilkada 2024"])) == 0
-    assert bumps(lambda: story.tags.add("banjir")) == 0
-    assert bumps(lambda: story.tags.remove("tidak ada")) == 0
-    assert bumps(lambda: story.tags.set(["banjir"])) == 1
+    assert invalidations(lambda: story.tags.set(["banjir", "pilkada 2024"])) == []
+    assert invalidations(lambda: story.tags.add("banjir")) == []
+    assert invalidations(lambda: story.tags.remove("tidak ada")) == []
+    assert invalidations(lambda: story.tags.set(["banjir"])) == [[story.slug]]
 
 
-def test_revisions_edit_sessions_and_events_invalidate_nothing(newsroom):
+def test_revisions_edit_sessions_and_events_invalidate_nothing(newsroom, invalidations):
     story = story_in(newsroom, "published")
 
     def newsroom_work():
@@ -112,10 +141,12 @@ def test_revisions_edit_sessions_and_events_invalidate_nothing(newsroom):
             revision=revision,
         )
 
-    assert bumps(newsroom_work) == 0
+    assert invalidations(newsroom_work) == []
 
 
-def test_a_photo_only_drafts_use_invalidates_nothing_one_readers_see_does(newsroom):
+def test_a_photo_only_drafts_use_invalidates_nothing_one_readers_see_does(
+    newsroom, invalidations
+):
     draft = story_in(newsroom, "draft")
     published = story_in(newsroom, "published")
     unused, in_draft = bare_photo(), draft.photos.get().photo
@@ -123,51 +154,65 @@ def test_a_photo_only_drafts_use_invalidates_nothing_one_readers_see_does(newsro
     official = OfficialFactory()
     for photo in (unused, in_draft):
         photo.caption = "Keterangan baru"
-        assert bumps(photo.save) == 0
-        assert bumps(lambda p=photo: _place(p, official)) == 0
+        assert invalidations(photo.save) == []
+        assert invalidations(lambda p=photo: _place(p, official)) == []
     in_story.caption = "Keterangan baru"
-    assert bumps(in_story.save) == 1
-    assert bumps(lambda: _place(in_story, official)) == 1
+    assert invalidations(in_story.save) == [[published.slug]]
+    assert invalidations(lambda: _place(in_story, official)) == [[published.slug]]
 
 
 def _place(photo, official):
     PhotoSubject.objects.create(photo=photo, official=official)
 
 
-def test_publish_unpublish_restore_and_correction_each_invalidate_once(newsroom):
+def test_publish_unpublish_and_restore_invalidate_every_page_once(
+    newsroom, invalidations
+):
     story = story_in(newsroom, "in_review")
     editor = newsroom.editor
-    assert bumps(lambda: workflow.article_publish(article=story, by=editor)) == 1
-    kind = ArticleCorrection.Kind.KOREKSI
-    assert (
-        bumps(lambda: correction_add(article=story, by=editor, kind=kind, summary="K"))
-        == 1
-    )
-    assert (
-        bumps(
-            lambda: workflow.article_unpublish(
-                article=story, by=editor, reason="Keliru.", cause="sara"
-            )
+    assert invalidations(
+        lambda: workflow.article_publish(article=story, by=editor)
+    ) == ["all"]
+    told = invalidations(
+        lambda: workflow.article_unpublish(
+            article=story, by=editor, reason="Keliru.", cause="sara"
         )
-        == 1
     )
-    assert bumps(lambda: workflow.article_restore(article=story, by=editor)) == 1
+    assert told == ["all"]
+    assert invalidations(
+        lambda: workflow.article_restore(article=story, by=editor)
+    ) == ["all"]
 
 
-def test_scheduling_a_story_invalidates_so_pages_expire_at_its_time(newsroom):
+def test_a_correction_refreshes_its_story_at_once(newsroom, reader, invalidations):
+    story = story_in(newsroom, "published")
+    reader.get(story.get_absolute_url())
+    kind = ArticleCorrection.Kind.KOREKSI
+    told = invalidations(
+        lambda: correction_add(
+            article=story, by=newsroom.editor, kind=kind, summary="K"
+        )
+    )
+    assert told == [[story.slug]]
+    assert "dikoreksi" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_scheduling_or_editing_a_scheduled_story_invalidates_every_page(
+    newsroom, invalidations
+):
     story = story_in(newsroom, "in_review")
     at = timezone.now() + timezone.timedelta(hours=2)
-    assert (
-        bumps(
-            lambda: workflow.article_publish(article=story, by=newsroom.editor, at=at)
-        )
-        == 1
+    told = invalidations(
+        lambda: workflow.article_publish(article=story, by=newsroom.editor, at=at)
     )
+    assert told == ["all"]
     story.title = "Judul terjadwal diubah"
-    assert bumps(story.save) == 1
+    assert invalidations(story.save) == ["all"]
 
 
-def test_a_taken_down_story_named_on_koreksi_invalidates_when_renamed(newsroom, reader):
+def test_a_taken_down_story_named_on_koreksi_invalidates_when_renamed(
+    newsroom, reader, invalidations
+):
     story = story_in(newsroom, "published", title="Judul yang dicabut")
     with committed():
         workflow.article_unpublish(
@@ -176,53 +221,66 @@ def test_a_taken_down_story_named_on_koreksi_invalidates_when_renamed(newsroom, 
     assert "Judul yang dicabut" in reader.get("/koreksi/").content.decode()
     story.refresh_from_db()
     story.title = "Judul lain"
-    assert bumps(story.save) == 1
+    assert invalidations(story.save) == ["all"]
     assert "Judul lain" in reader.get("/koreksi/").content.decode()
 
 
-def test_a_story_that_stops_being_public_invalidates(newsroom, reader):
+def test_a_story_that_stops_being_public_invalidates_every_page(
+    newsroom, reader, invalidations
+):
     story = story_in(newsroom, "published", title="Akan jadi draf")
     assert "Akan jadi draf" in reader.get("/").content.decode()
     story.status = Article.Status.DRAFT
-    assert bumps(story.save) == 1
+    assert invalidations(story.save) == ["all"]
     assert "Akan jadi draf" not in reader.get("/").content.decode()
 
 
-def test_nothing_is_invalidated_before_the_commit_nor_after_a_rollback(newsroom):
+def test_a_new_address_or_time_invalidates_every_page(newsroom, invalidations):
     story = story_in(newsroom, "published")
+    story.slug = "alamat-baru"
+    assert invalidations(story.save) == ["all"]
+    story.published_at -= timezone.timedelta(days=1)
+    assert invalidations(story.save) == ["all"]
+
+
+def test_nothing_is_invalidated_before_the_commit_nor_after_a_rollback(newsroom):
+    story = story_in(newsroom, "published", slug="dua-kali")
+    story.status = Article.Status.DRAFT
     before = pages_generation()
     with committed():
         with transaction.atomic():
-            story.title = "Belum tersimpan"
             story.save()
             assert pages_generation() == before  # not yet: not committed
         with pytest.raises(RuntimeError), transaction.atomic():
             story.title = "Dibatalkan"
             story.save()
             raise RuntimeError
-    assert pages_generation() == before + 1  # the first block only
+    assert pages_generation() == before + 1  # once, for the first block
     before = pages_generation()
+    story.status = Article.Status.PUBLISHED
     with committed(), pytest.raises(RuntimeError), transaction.atomic():
         story.save()
         raise RuntimeError
     assert pages_generation() == before
 
 
-def test_deleting_a_draft_invalidates_nothing_a_published_story_does(newsroom):
+def test_deleting_a_draft_invalidates_nothing_a_published_story_does(
+    newsroom, invalidations
+):
     draft = story_in(newsroom, "draft")
     published = story_in(newsroom, "published")
-    assert bumps(draft.delete) == 0
-    assert bumps(published.delete) == 1
+    assert invalidations(draft.delete) == []
+    assert invalidations(published.delete) == ["all"]
 
 
-def test_renaming_a_tag_only_drafts_use_invalidates_nothing(newsroom):
+def test_renaming_a_tag_only_drafts_use_invalidates_nothing(newsroom, invalidations):
     draft = story_in(newsroom, "draft")
     draft.tags.add("rahasia")
     published = story_in(newsroom, "published")
     published.tags.add("terbuka")
     secret = draft.tags.get(name="rahasia")
     secret.name = "rahasia lain"
-    assert bumps(secret.save) == 0
+    assert invalidations(secret.save) == []
     public = published.tags.get(name="terbuka")
     public.name = "terbuka lain"
-    assert bumps(public.save) == 1
+    assert invalidations(public.save) == ["all"]
