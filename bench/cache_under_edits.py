@@ -255,7 +255,7 @@ def main():
     }
     print(
         f"{'run':<22}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'cached':>9}"
-        f"{'misses':>8}{'saves':>7}{'invalid.':>9}{'errors':>8}"
+        f"{'misses':>8}{'saves':>7}{'all-page':>9}{'errors':>8}"
     )
     for name, run in results["runs"].items():
         print(

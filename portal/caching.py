@@ -3,12 +3,17 @@
 How it stays right:
 
 - Every cached page's key contains a *generation* number kept in the cache
-  itself. A change readers see bumps the generation after its transaction
-  commits, once per transaction (``portal.invalidation`` decides which
-  changes count), so every page cached before is never served again, not
-  even as a stale copy. With ``REDIS_URL`` set the generation is shared by
-  every app server; with local memory it is per process (fine for one
-  process, which is what local memory is for).
+  itself. A change to what readers may see (publishing, unpublishing, a
+  takedown, a deletion...) bumps it after its transaction commits, once per
+  transaction, so every page cached before is never served again, not even
+  as a stale copy. An edit of a story that stays published changes instead
+  the version in that story's own page key (refreshed at once) and the time
+  of the last edit: other pages rendered before it are rebuilt once they are
+  ``WARTA_PAGE_CACHE_STALE_SECONDS`` old (``pages_refresh``).
+  ``portal.invalidation`` decides which changes count and how. With
+  ``REDIS_URL`` set all this is shared by every app server; with local
+  memory it is per process (fine for one process, which is what local
+  memory is for).
 - When a page's time is up, one request rebuilds it (it holds a short lock
   in the cache, ``cache.add``) while the others keep getting the expired
   copy, marked ``X-Warta-Cache: stale`` and uncacheable downstream, for up to
