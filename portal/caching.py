@@ -144,8 +144,12 @@ def pages_refresh(*, slugs):
     at once, every other page is rebuilt once it is older than the edit and
     than ``WARTA_PAGE_CACHE_STALE_SECONDS``."""
     now = time.time_ns()
+    # A version only has to outlive the pages stored before it; kept longer,
+    # one key per story ever edited would pile up.
     versions = {STORY_KEY.format(slug=slug): now for slug in slugs}
-    cache.set_many({EDITED_KEY: now / 1e9, **versions}, timeout=None)
+    keep = 2 * (page_cache_seconds() + page_cache_stale_seconds())
+    cache.set_many(versions, timeout=keep)
+    cache.set(EDITED_KEY, now / 1e9, timeout=None)
 
 
 def seconds_until_next_scheduled(generation):
