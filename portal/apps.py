@@ -10,6 +10,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import caching
+        from . import invalidation
 
-        caching.signals_connect()
+        invalidation.signals_connect()

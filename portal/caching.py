@@ -3,12 +3,22 @@
 How it stays right:
 
 - Every cached page's key contains a *generation* number kept in the cache
-  itself. Any save or delete of a story, or of what a story shows (photos,
-  tags, agencies, officials, positions, categories, fixed pages), bumps the
-  generation, so every page cached before is never served again. With
-  ``REDIS_URL`` set the generation is shared by every app server; with local
-  memory it is per process (fine for one process, which is what local memory
-  is for).
+  itself. A change to what readers may see (publishing, unpublishing, a
+  takedown, a deletion...) bumps it after its transaction commits, once per
+  transaction, so every page cached before is never served again, not even
+  as a stale copy. An edit of a story that stays published changes instead
+  the version in that story's own page key (refreshed at once) and the time
+  of the last edit: other pages rendered before it are rebuilt once they are
+  ``WARTA_PAGE_CACHE_STALE_SECONDS`` old (``pages_refresh``).
+  ``portal.invalidation`` decides which changes count and how. With
+  ``REDIS_URL`` set all this is shared by every app server; with local
+  memory it is per process (fine for one process, which is what local
+  memory is for).
+- When a page's time is up, one request rebuilds it (it holds a short lock
+  in the cache, ``cache.add``) while the others keep getting the expired
+  copy, marked ``X-Warta-Cache: stale`` and uncacheable downstream, for up to
+  ``WARTA_PAGE_CACHE_STALE_SECONDS``; a request that finds no copy while
+  another rebuilds the page waits for it instead of rendering it too.
 - A scheduled story becomes visible by the clock, not by a save. So no page
   is kept past the next scheduled ``published_at``: the cache lifetime (and
   the CDN's) is the smaller of ``WARTA_PAGE_CACHE_SECONDS`` and the time left
@@ -49,7 +59,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import (
@@ -59,26 +68,20 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from articles.models import (
-    Agency,
-    Article,
-    ArticleCorrection,
-    ArticlePhoto,
-    ArticleSlugRedirect,
-    Category,
-    Official,
-    Page,
-    PhotoSubject,
-    Position,
-    TaggedArticle,
-)
-from media_library.models import Photo
+from articles.models import Article
 
 from .search import SearchForm
 
 GENERATION_KEY = "warta:pages:generation"
+EDITED_KEY = "warta:pages:edited-at"
+STORY_KEY = "warta:pages:story:{slug}"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
 PAGE_KEY = "warta:pages:{generation}:{digest}"
+REBUILD_KEY = "warta:pages:rebuild:{key}"
+# How long one request may hold a page's rebuild (if it dies, the lock ends),
+# and how long another waits for it when there is no copy to serve meanwhile.
+REBUILD_LOCK_SECONDS = 10
+REBUILD_WAIT_SECONDS = 3
 BROWSER_MAX_AGE = 60
 # The pages that may be cached, by URL name, with the query parameters each
 # one reads. A page not listed here is never cached.
@@ -114,6 +117,10 @@ def page_cache_seconds():
     return getattr(settings, "WARTA_PAGE_CACHE_SECONDS", 300)
 
 
+def page_cache_stale_seconds():
+    return settings.WARTA_PAGE_CACHE_STALE_SECONDS
+
+
 def pages_generation():
     """The current generation; starts from the clock so it never repeats."""
     generation = cache.get(GENERATION_KEY)
@@ -123,12 +130,26 @@ def pages_generation():
     return generation
 
 
-def pages_invalidate(**kwargs):
-    """Make every cached public page stale (a signal receiver, too)."""
+def pages_invalidate():
+    """Make every cached public page unreachable at once; changes call it
+    after their commit (``portal.invalidation``)."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted or never set: any new value will do
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def pages_refresh(*, slugs):
+    """An edit of stories that stay visible: their own pages are unreachable
+    at once, every other page is rebuilt once it is older than the edit and
+    than ``WARTA_PAGE_CACHE_STALE_SECONDS``."""
+    now = time.time_ns()
+    # A version only has to outlive the pages stored before it; kept longer,
+    # one key per story ever edited would pile up.
+    versions = {STORY_KEY.format(slug=slug): now for slug in slugs}
+    keep = 2 * (page_cache_seconds() + page_cache_stale_seconds())
+    cache.set_many(versions, timeout=keep)
+    cache.set(EDITED_KEY, now / 1e9, timeout=None)
 
 
 def seconds_until_next_scheduled(generation):
@@ -148,15 +169,21 @@ def seconds_until_next_scheduled(generation):
     return max(1, int(moment - now) + 1) if moment else None
 
 
-def _page_name(request):
-    """The URL name of the requested page, if it resolves."""
+def _page_match(request):
+    """The requested page's URL match, if it resolves."""
     match = request.resolver_match
     if match is None:  # in the middleware, before Django resolves the URL
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return None
-    return match.view_name
+    return match
+
+
+def _page_name(request):
+    """The URL name of the requested page, if it resolves."""
+    match = _page_match(request)
+    return match.view_name if match else None
 
 
 def page_params(request):
@@ -197,10 +224,31 @@ def _storable(response):
     )
 
 
-def _page_key(request, generation):
-    canonical = f"{request.path}?{urlencode(page_params(request))}"
+def _page_key(request, generation, version=None):
+    canonical = f"{request.path}?{urlencode(page_params(request))}#{version}"
     digest = hashlib.sha256(canonical.encode()).hexdigest()
     return PAGE_KEY.format(generation=generation, digest=digest)
+
+
+def _cache_state(request):
+    """The generation, the time of the last edit and, on a story's page, the
+    story's own version: one round trip to the cache."""
+    match = _page_match(request)
+    story = None
+    if match.view_name == "portal:detail":
+        story = STORY_KEY.format(slug=match.kwargs["slug"])
+    state = cache.get_many([GENERATION_KEY, EDITED_KEY, *filter(None, [story])])
+    generation = state.get(GENERATION_KEY) or pages_generation()
+    return generation, state.get(EDITED_KEY, 0), state.get(story)
+
+
+def _fresh(stored, edited_at, now):
+    """Within its lifetime, and rendered after the last edit or not long
+    before it."""
+    return stored["fresh_until"] > now and (
+        stored["rendered_at"] > edited_at
+        or now - stored["rendered_at"] < page_cache_stale_seconds()
+    )
 
 
 class PublicPageCacheMiddleware:
@@ -220,21 +268,28 @@ class PublicPageCacheMiddleware:
             patch_cache_control(response, private=True, no_store=True)
             return response
 
-        generation = pages_generation()
-        key = _page_key(request, generation)
+        generation, edited_at, version = _cache_state(request)
+        key = _page_key(request, generation, version)
+        lock = REBUILD_KEY.format(key=key)
         stored = cache.get(key)
-        if stored is not None:
-            response = HttpResponse(stored["content"], status=200)
-            for name, value in stored["headers"].items():
-                response[name] = value
-            response["X-Warta-Cache"] = "hit"
-            return get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=stored["last_modified"],
-                response=response,
-            )
+        if stored is not None and _fresh(stored, edited_at, time.time()):
+            return _cached_response(request, stored, fresh=True)
+        if not cache.add(lock, 1, timeout=REBUILD_LOCK_SECONDS):
+            # Another request is rebuilding this page: serve the copy that
+            # just expired, or wait for the new one rather than render it too.
+            if stored is None:
+                stored = _wait_for_rebuild(key, lock)
+                if stored is not None:
+                    return _cached_response(request, stored, fresh=True)
+            else:
+                return _cached_response(request, stored, fresh=False)
+        try:
+            return self._render_and_store(request, key, generation)
+        finally:
+            cache.delete(lock)
 
+    def _render_and_store(self, request, key, generation):
+        rendered_at = time.time()  # before any row is read
         response = self.get_response(request)
         if request.method != "GET" or not _storable(response):
             return response
@@ -264,8 +319,11 @@ class PublicPageCacheMiddleware:
                     if name.lower() != "set-cookie"
                 },
                 "last_modified": last_modified,
+                "rendered_at": rendered_at,
+                "fresh_until": time.time() + lifetime,
             },
-            timeout=lifetime,
+            # Kept a little past its freshness, to be served while rebuilt.
+            timeout=lifetime + page_cache_stale_seconds(),
         )
         response["X-Warta-Cache"] = "miss"
         return get_conditional_response(
@@ -276,36 +334,30 @@ class PublicPageCacheMiddleware:
         )
 
 
-def signals_connect():
-    """Invalidate on any change to what a public page shows (from
-    ``PortalConfig.ready``)."""
-    for model in (
-        Article,
-        ArticleCorrection,
-        ArticlePhoto,
-        ArticleSlugRedirect,
-        Category,
-        Agency,
-        Official,
-        Page,
-        Position,
-        PhotoSubject,
-        TaggedArticle,
-        Photo,
-    ):
-        uid = f"warta-pages-{model._meta.label_lower}"
-        post_save.connect(pages_invalidate, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(
-            pages_invalidate, sender=model, dispatch_uid=uid + "-delete"
-        )
-    for through in (
-        TaggedArticle,
-        Article.agencies.through,
-        Article.officials.through,
-        Article.related.through,
-    ):
-        m2m_changed.connect(
-            pages_invalidate,
-            sender=through,
-            dispatch_uid=f"warta-pages-m2m-{through._meta.label_lower}",
-        )
+def _cached_response(request, stored, *, fresh):
+    """A stored page; its lifetime for browsers and CDNs is what is left of it
+    (none when it is a stale copy served during a rebuild)."""
+    response = HttpResponse(stored["content"], status=200)
+    for name, value in stored["headers"].items():
+        response[name] = value
+    left = max(0, int(stored["fresh_until"] - time.time())) if fresh else 0
+    patch_cache_control(response, max_age=min(BROWSER_MAX_AGE, left), s_maxage=left)
+    response["X-Warta-Cache"] = "hit" if fresh else "stale"
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=stored["last_modified"],
+        response=response,
+    )
+
+
+def _wait_for_rebuild(key, lock):
+    """The page another request is rendering, once stored; None if it was not
+    stored (not storable, or the wait ran out)."""
+    deadline = time.monotonic() + REBUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        stored = cache.get(key)
+        if stored is not None or cache.get(lock) is None:
+            return stored
+    return None

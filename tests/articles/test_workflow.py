@@ -184,23 +184,25 @@ def home_page(client):
 
 
 def test_publishing_shows_the_story_on_the_already_cached_home_page(
-    client, newsroom, story
+    client, newsroom, story, django_capture_on_commit_callbacks
 ):
     home_page(client)
     assert home_page(client)["X-Warta-Cache"] == "hit"
-    workflow.article_publish(article=story, by=newsroom.editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.article_publish(article=story, by=newsroom.editor)
     assert story.title in home_page(client).content.decode()
 
 
 def test_unpublishing_takes_the_story_off_the_already_cached_home_page(
-    client, newsroom, story
+    client, newsroom, story, django_capture_on_commit_callbacks
 ):
     workflow.article_publish(article=story, by=newsroom.editor)
     home_page(client)
     cached = home_page(client)
     assert cached["X-Warta-Cache"] == "hit"
     assert story.title in cached.content.decode()
-    workflow.article_unpublish(article=story, by=newsroom.editor, reason="Keliru.")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.article_unpublish(article=story, by=newsroom.editor, reason="Keliru.")
     assert story.title not in home_page(client).content.decode()
 
 

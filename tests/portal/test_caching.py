@@ -4,10 +4,13 @@ import datetime
 import time
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from articles.models import Article
-from portal.caching import pages_generation
+from articles.workflow import article_unpublish
+from portal.caching import REBUILD_KEY, _page_key, pages_generation
+from tests.support.caches import committed
 from tests.support.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,38 +52,52 @@ def test_publishing_a_story_shows_it_at_once(client):
     # As the workflow services save: only some fields.
     article.status = Article.Status.PUBLISHED
     article.published_at = timezone.now()
-    article.save(update_fields=["status", "published_at"])
+    with committed():
+        article.save(update_fields=["status", "published_at"])
     assert "Segera terbit" in _get(client).content.decode()
 
 
-def test_editing_a_story_refreshes_its_page_and_the_home_page(client):
+def test_editing_a_story_refreshes_its_page_at_once_and_others_within_the_lag(
+    client, settings
+):
+    settings.WARTA_PAGE_CACHE_STALE_SECONDS = 60
     article = ArticleFactory(published=True, title="Judul awal")
     _get(client, article.get_absolute_url())
     _get(client)
     article.title = "Judul diperbaiki"
-    article.save(update_fields=["title"])
-    assert (
-        "Judul diperbaiki" in _get(client, article.get_absolute_url()).content.decode()
-    )
-    assert "Judul diperbaiki" in _get(client).content.decode()
+    with committed():
+        article.save(update_fields=["title"])
+    story = _get(client, article.get_absolute_url())
+    assert story["X-Warta-Cache"] == "miss"
+    assert "Judul diperbaiki" in story.content.decode()
+    # The home page is younger than the lag allowed after an edit: kept.
+    assert "Judul awal" in _get(client).content.decode()
+    settings.WARTA_PAGE_CACHE_STALE_SECONDS = 0
+    home = _get(client)
+    assert home["X-Warta-Cache"] == "miss"
+    assert "Judul diperbaiki" in home.content.decode()
+    assert _get(client)["X-Warta-Cache"] == "hit"  # rendered after the edit
 
 
 def test_unpublishing_a_story_removes_it_at_once(client):
     article = ArticleFactory(published=True, title="Akan diturunkan")
     _get(client, article.get_absolute_url())
     article.status = Article.Status.UNPUBLISHED
-    article.save(update_fields=["status"])
+    with committed():
+        article.save(update_fields=["status"])
     assert client.get(article.get_absolute_url()).status_code == 404
     assert "Akan diturunkan" not in _get(client).content.decode()
 
 
 def test_deleting_a_story_and_changing_its_tags_invalidate(client):
     article = ArticleFactory(published=True, title="Dihapus nanti")
-    generation = pages_generation()
-    article.tags.add("baru")
-    assert pages_generation() != generation
+    _get(client, article.get_absolute_url())
+    with committed():
+        article.tags.add("karhutla")
+    assert "karhutla" in _get(client, article.get_absolute_url()).content.decode()
     _get(client)
-    article.delete()
+    with committed():
+        article.delete()
     assert "Dihapus nanti" not in _get(client).content.decode()
 
 
@@ -143,3 +160,87 @@ def test_search_results_are_cached_per_query(client):
     assert "Jembatan baru" in _get(client, "/cari/?q=jembatan").content.decode()
     text = _get(client, "/cari/?q=pasar").content.decode()
     assert "Pasar murah" in text and "Jembatan baru" not in text
+
+
+def _expire(rf, path):
+    """Make the stored copy of ``path`` expired, as time would; return its key."""
+    key = _page_key(rf.get(path), pages_generation())
+    stored = cache.get(key)
+    stored["fresh_until"] = time.time() - 1
+    cache.set(key, stored, timeout=30)
+    return key
+
+
+def test_an_expired_page_is_served_stale_while_another_request_rebuilds_it(
+    client, rf, django_assert_num_queries
+):
+    article = ArticleFactory(published=True, title="Versi lama")
+    _get(client)
+    Article.objects.filter(pk=article.pk).update(title="Versi baru")  # no signal
+    key = _expire(rf, "/")
+    assert cache.add(REBUILD_KEY.format(key=key), 1)  # another request rebuilds
+    with django_assert_num_queries(0):
+        response = _get(client)
+    assert response["X-Warta-Cache"] == "stale"
+    assert "Versi lama" in response.content.decode()
+    # Nobody downstream keeps the stale copy.
+    assert "s-maxage=0" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+
+
+def test_an_expired_page_is_rebuilt_by_the_first_request_and_the_lock_let_go(
+    client, rf
+):
+    article = ArticleFactory(published=True, title="Versi lama")
+    _get(client)
+    Article.objects.filter(pk=article.pk).update(title="Versi baru")
+    key = _expire(rf, "/")
+    response = _get(client)
+    assert response["X-Warta-Cache"] == "miss"
+    assert "Versi baru" in response.content.decode()
+    assert cache.get(REBUILD_KEY.format(key=key)) is None
+    assert _get(client)["X-Warta-Cache"] == "hit"
+
+
+def test_a_taken_down_story_is_never_served_from_a_stale_copy(client, rf, newsroom):
+    story = ArticleFactory(published=True, title="Akan dicabut")
+    path = story.get_absolute_url()
+    _get(client, path)
+    key = _expire(rf, path)
+    assert cache.add(REBUILD_KEY.format(key=key), 1)  # a rebuild in progress
+    with committed():
+        article_unpublish(
+            article=story, by=newsroom.editor, reason="Keliru.", cause="sara"
+        )
+    assert client.get(path).status_code == 410
+
+
+def test_a_request_with_no_copy_waits_for_the_one_rebuilding_the_page(
+    client, rf, monkeypatch, django_assert_num_queries
+):
+    """After an invalidation there is no copy to serve: the second reader
+    waits for the first one's page instead of rendering it too."""
+    ArticleFactory(published=True, title="Dibangun sekali")
+    _get(client)
+    rendered = _get(client)
+    cache.clear()
+    generation = pages_generation()
+    key = _page_key(rf.get("/"), generation)
+    assert cache.add(REBUILD_KEY.format(key=key), 1)
+    stored = {
+        "content": rendered.content,
+        "headers": {"ETag": rendered["ETag"], "Content-Type": "text/html"},
+        "last_modified": int(time.time()),
+        "rendered_at": time.time(),
+        "fresh_until": time.time() + 60,
+    }
+
+    def the_other_request_finishes(seconds):
+        cache.set(key, stored, timeout=60)
+        cache.delete(REBUILD_KEY.format(key=key))
+
+    monkeypatch.setattr("portal.caching.time.sleep", the_other_request_finishes)
+    with django_assert_num_queries(0):
+        response = _get(client)
+    assert response["X-Warta-Cache"] == "hit"
+    assert "Dibangun sekali" in response.content.decode()

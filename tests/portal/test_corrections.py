@@ -168,9 +168,14 @@ def test_a_superseded_correction_leaves_the_public_pages(
         assert "memperbarui keterangan" in text
 
 
-def test_story_page_cache_is_refreshed_by_a_new_correction(client, story, newsroom):
+def test_story_page_cache_is_refreshed_by_a_new_correction(
+    client, story, newsroom, django_capture_on_commit_callbacks
+):
     assert "dikoreksi" not in client.get(story.get_absolute_url()).content.decode()
-    correction_add(article=story, by=newsroom.editor, kind=Kind.KOREKSI, summary="K.")
+    with django_capture_on_commit_callbacks(execute=True):
+        correction_add(
+            article=story, by=newsroom.editor, kind=Kind.KOREKSI, summary="K."
+        )
     assert "dikoreksi" in client.get(story.get_absolute_url()).content.decode()
 
 

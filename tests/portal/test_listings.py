@@ -125,14 +125,17 @@ def test_a_long_directory_is_paginated_and_a_bad_page_gives_the_nearest(client):
 
 
 @pytest.mark.parametrize("path", ["/pejabat/", "/instansi/", "/kategori/"])
-def test_each_directory_is_cached_and_refreshed_on_change(client, path):
+def test_each_directory_is_cached_and_refreshed_on_change(
+    client, path, django_capture_on_commit_callbacks
+):
     assert client.get(path)["X-Warta-Cache"] == "miss"
     assert client.get(path)["X-Warta-Cache"] == "hit"
-    PositionFactory(
-        official=OfficialFactory(name="Pejabat Baru"),
-        agency=AgencyFactory(name="Instansi Baru Uji"),
-    )
-    CategoryFactory(name="Rubrik Baru")
+    with django_capture_on_commit_callbacks(execute=True):
+        PositionFactory(
+            official=OfficialFactory(name="Pejabat Baru"),
+            agency=AgencyFactory(name="Instansi Baru Uji"),
+        )
+        CategoryFactory(name="Rubrik Baru")
     response = client.get(path)
     assert response["X-Warta-Cache"] == "miss"
     assert re.search(

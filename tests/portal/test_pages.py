@@ -54,22 +54,28 @@ def test_the_sitemap_lists_the_pages(client):
     assert page.get_absolute_url() in text
 
 
-def test_a_page_is_cached_and_refreshed_when_an_editor_saves_it(client):
+def test_a_page_is_cached_and_refreshed_when_an_editor_saves_it(
+    client, django_capture_on_commit_callbacks
+):
     page = PageFactory(title="Tentang Uji", body="<p>Versi lama.</p>")
     assert client.get(page.get_absolute_url())["X-Warta-Cache"] == "miss"
     assert client.get(page.get_absolute_url())["X-Warta-Cache"] == "hit"
 
     page.body = "<p>Versi baru.</p>"
-    page.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save()
 
     response = client.get(page.get_absolute_url())
     assert response["X-Warta-Cache"] == "miss"
     assert "Versi baru." in response.content.decode()
 
 
-def test_renaming_a_page_refreshes_the_footer_of_cached_pages(client):
+def test_renaming_a_page_refreshes_the_footer_of_cached_pages(
+    client, django_capture_on_commit_callbacks
+):
     page = PageFactory(title="Kontak Uji")
     assert "Kontak Uji" in client.get("/").content.decode()
     page.title = "Hubungi Kami"
-    page.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save()
     assert "Hubungi Kami" in client.get("/").content.decode()

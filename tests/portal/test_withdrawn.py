@@ -12,6 +12,7 @@ from articles import workflow
 from articles.models import ArticleDailyReads
 from articles.services import slug_redirect_record
 from portal.takedowns import public_takedowns
+from tests.support.caches import committed
 from tests.support.factories import ArticleFactory
 from tests.support.newsroom import editor
 from tests.support.stories import seed_story
@@ -37,20 +38,22 @@ def redaktur():
 
 
 def take_down(story, by, *, cause="sara", public=True):
-    workflow.article_unpublish(
-        article=story,
-        by=by,
-        reason="Memuat ujaran kebencian.",
-        cause=cause,
-        public=public,
-    )
+    with committed():
+        workflow.article_unpublish(
+            article=story,
+            by=by,
+            reason="Memuat ujaran kebencian.",
+            cause=cause,
+            public=public,
+        )
 
 
 def surfaces(client, story):
     """Where readers find the story: {surface: whether it is there}."""
     published = timezone.localtime(story.published_at)
-    sibling = ArticleFactory(published=True, title="Berita lain soal pilkada")
-    sibling.tags.add("pilkada 2024")
+    with committed():
+        sibling = ArticleFactory(published=True, title="Berita lain soal pilkada")
+        sibling.tags.add("pilkada 2024")
     listings = {
         "beranda": "/",
         "rubrik": story.category.get_absolute_url(),
@@ -91,7 +94,8 @@ def test_a_taken_down_story_is_gone_from_every_surface_and_back_when_undone(
     gone = surfaces(client, story)
     assert not any(gone.values()), gone
     assert ArticleDailyReads.objects.filter(article=story).count() == reads
-    workflow.article_restore(article=story, by=redaktur)
+    with committed():
+        workflow.article_restore(article=story, by=redaktur)
     assert surfaces(client, story) == before
 
 
