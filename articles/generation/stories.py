@@ -178,10 +178,6 @@ class StoryMaker:
             rng.choices(world.tags, cum_weights=self.tag_weights, k=rng.randint(0, 3))
         )
         extra = rng.choice(world.agencies)
-        related = []
-        recent = self.recent[category_slug]
-        if recent and rng.random() < 0.6:
-            related = rng.sample(recent, min(len(recent), rng.randint(1, 3)))
         photos = rng.sample(self.photos, rng.choice([1, 1, 2, 2, 3, 4]))
         return {
             "article": article,
@@ -189,7 +185,6 @@ class StoryMaker:
             "tags": tags,
             "agencies": {agency.pk, extra.pk} if rng.random() < 0.4 else {agency.pk},
             "officials": {o.pk for o in officials},
-            "related": related,
             "photos": photos,
             "caption": f"{cast.speaker} saat {event}." if rng.random() < 0.2 else "",
         }
@@ -212,10 +207,13 @@ class StoryMaker:
             rows["officials"] += [
                 through[1](article_id=pk, official_id=o) for o in item["officials"]
             ]
-            rows["related"] += [
-                Article.related.through(from_article_id=pk, to_article_id=r)
-                for r in item["related"]
-            ]
+            # "Baca Juga": earlier stories of the rubric, this batch's included.
+            recent = self.recent[item["category"]]
+            if recent and rng.random() < 0.6:
+                rows["related"] += [
+                    Article.related.through(from_article_id=pk, to_article_id=r)
+                    for r in rng.sample(recent, min(len(recent), rng.randint(1, 3)))
+                ]
             for n, photo in enumerate(item["photos"]):
                 rows["photos"].append(
                     ArticlePhoto(

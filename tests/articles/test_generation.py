@@ -55,6 +55,7 @@ def test_generates_the_world_and_stories(generated):
     assert Position.objects.filter(short_title__startswith="Plt. ").exists()
     assert Tag.objects.count() > 1000
     assert PhotoSubject.objects.exists()
+    assert Article.related.through.objects.count() > STORIES / 3
     visible = Article.objects.visible()
     assert visible.count() > STORIES * 0.8
     assert Article.objects.exclude(status=Article.Status.PUBLISHED).exists()
