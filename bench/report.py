@@ -27,6 +27,10 @@ def _f(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def _share(part, whole):
+    return f"{part / whole:.0%}" if part is not None and whole else "–"
+
+
 def load(folder):
     results = {}
     for path in sorted(Path(folder).glob("*.json")):
@@ -72,14 +76,15 @@ def throughput_table(results):
     ]
     for size, r in results.items():
         u, c, n = r["wrk_uncached"], r["wrk_cached"], r["wrk_nginx"]
-        ceiling = u["ceiling"]["rps"]
+        ceiling = u["ceiling"]["rps"] or None
+        cached_ceiling = c["ceiling"]["rps"] or None
         rows.append(
             f"| {size:,} | {_f(u['story']['rps'], 0)} | {_f(u['home']['rps'], 0)} | "
             f"{_f(u['search']['rps'], 0)} | {_f(c['story']['rps'], 0)} | "
             f"{_f(c['home']['rps'], 0)} | {_f(ceiling, 0)} | {_f(n['rps'], 0)} | "
-            f"{u['story']['rps'] / ceiling:.0%} | "
-            f"{c['story']['rps'] / c['ceiling']['rps']:.0%} | "
-            f"{ceiling / n['rps']:.0%} |"
+            f"{_share(u['story']['rps'], ceiling)} | "
+            f"{_share(c['story']['rps'], cached_ceiling)} | "
+            f"{_share(ceiling, n['rps'])} |"
         )
     return "\n".join(rows)
 

@@ -76,8 +76,11 @@ class Gunicorn:
         out = open(self.logfile, "ab")  # noqa: SIM115 - closed in __exit__
         self.out = out
         self.process = subprocess.Popen(
+            # As deployed, except that workers are not recycled after
+            # max_requests: at cached rates both would restart within seconds
+            # and the measurement would be of restarts.
             [str(Path(PYTHON).parent / "gunicorn"), "newsroom.wsgi",
-             "-c", "deploy/gunicorn.conf.py"],
+             "-c", "deploy/gunicorn.conf.py", "--max-requests", "0"],
             cwd=ROOT, env=self.env, stdout=out, stderr=out,
         )  # fmt: skip
         wait_for(self.url + "/healthz", self.process)
@@ -181,6 +184,7 @@ def wrk(base, paths, folder, *, seconds, connections=8, headers=()):
     (folder / "wrk.lua").write_text(WRK_SCRIPT)
     (folder / "wrk-paths.txt").write_text("\n".join(paths) + "\n")
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+               "--timeout", "10s",
                "-s", str(folder / "wrk.lua")]  # fmt: skip
     for header in headers:
         command += ["-H", header]

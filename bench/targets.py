@@ -24,11 +24,11 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from taggit.models import Tag  # noqa: E402
 
 from articles.generation.text import DISTRICTS, TOPICS, VILLAGES  # noqa: E402
 from articles.generation.world import USER_PREFIX  # noqa: E402
 from articles.models import Agency, Article, Category, Official  # noqa: E402
+from portal.selectors import public_tags  # noqa: E402
 from portal.sitemaps import SECTIONS  # noqa: E402
 
 # Words nearly every story has (the "kobar": most of the archive).
@@ -76,7 +76,9 @@ def page_urls(rng):
             "slug", flat=True
         )
     )
-    tags = list(Tag.objects.order_by("pk").values_list("slug", flat=True))
+    # Tags with a page (carried by a visible story), in the order they were
+    # made: the head of the long tail first.
+    tags = list(public_tags().order_by("pk").values_list("slug", flat=True))
     # Head and tail of the long tail: the first tags are the common ones.
     chosen_tags = tags[:30] + rng.sample(tags[30:], min(70, len(tags) - 30))
     officials = list(
@@ -88,7 +90,7 @@ def page_urls(rng):
     months = sorted(
         {
             (d.year, d.month)
-            for d in visible.dates(
+            for d in visible.datetimes(
                 "published_at", "month", tzinfo=timezone.get_current_timezone()
             )
         }
@@ -111,10 +113,11 @@ def page_urls(rng):
         + [reverse("portal:tag-feed", args=[s]) for s in chosen_tags[:20]]
         + [reverse("portal:agency-feed", args=[s]) for s in agencies[:20]],
         "sitemap-index": [reverse("portal:sitemap-index")],
-        "sitemap-berita": [
-            reverse("portal:sitemap-section", args=["berita"]),
-            reverse("portal:sitemap-section", args=["berita"]) + "?p=2",
-        ],
+        "sitemap-berita": [reverse("portal:sitemap-section", args=["berita"])]
+        + [
+            reverse("portal:sitemap-section", args=["berita"]) + f"?p={page}"
+            for page in range(2, SECTIONS["berita"]().paginator.num_pages + 1)
+        ][-2:],
         "sitemap-news": [reverse("portal:sitemap-news")],
         "sitemap-other": [
             reverse("portal:sitemap-section", args=[name])
