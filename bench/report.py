@@ -189,8 +189,12 @@ and is reused afterwards).
   server time and the most queries any request of the type made.
 - **Cached**: page cache on (300 s); every address is requested once to fill
   it, then measured again.
-- **req/s**: `wrk -t2 -c8 -d10s`, cycling through 200 story addresses (or
-  the 200 searches), on the same machine as the server.
+- **req/s**: `wrk -t2 -c8 -d10s --timeout 10s`, cycling through 200 story
+  addresses (or the 200 searches), on the same machine as the server.
+  gunicorn runs with `--max-requests 0` here: with the deployed
+  `max_requests = 2000`, at cached rates both workers restart every few
+  seconds and the run measured the restarts (a cached-page ceiling run
+  once got no answer at all for 5 s).
 - **References**, in the same run on the same server: the framework's
   ceiling, `/bench/ceiling/`, a fixed 20 KB page through the same middleware
   (no database, no template), and nginx (2 workers, its own configuration on
@@ -199,6 +203,15 @@ and is reused afterwards).
   upload endpoint (`/editor/upload/`) as a signed-in editor; peak RSS is the
   gunicorn workers' `VmHWM`.
 - **Admin**: the story list and 20 searches as the generated editor.
+
+Needs a PostgreSQL server (`BENCH_PG`, default
+`postgres://postgres@127.0.0.1:5432`, allowed to create databases) and
+Redis (`BENCH_REDIS`, default `redis://127.0.0.1:6379/3`; the bench empties
+that db). `make bench` installs the Python packages and, when missing,
+`wrk`, `nginx` and `postgresql-client` with apt. Other settings:
+`BENCH_SIZES` (`1000,100000`), `BENCH_SECONDS` (10 per wrk run),
+`BENCH_REQUESTS` (60 per page type), `BENCH_PORT` (8200; nginx on the next
+port), `BENCH_DATA` (`bench/.data`: media, static files, logs).
 
 Machine: {machine}. The machine is shared: other work may run at the same
 time (the load average at the start of each run is recorded below), so
