@@ -95,6 +95,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# make bench only: server time and query count in each response's headers,
+# and the framework's ceiling page (newsroom/benchmark.py). Never in production.
+WARTA_BENCH = env("WARTA_BENCH", False, cast=bool)
+if WARTA_BENCH:
+    MIDDLEWARE.insert(0, "newsroom.benchmark.ServerTimingMiddleware")
+
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
