@@ -17,7 +17,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import (
-    Agency,
     Article,
     ArticlePhoto,
     ArticleSlugRedirect,
@@ -53,18 +52,13 @@ def _canonical(request, page=None):
 
 
 def home(request):
-    headline = (
-        selectors.card_queryset().filter(is_headline=True).first()
-        or selectors.card_queryset().first()
-    )
-    shown = [headline] if headline else []
-    latest = list(selectors.card_queryset().exclude(pk__in=[a.pk for a in shown])[:6])
-    blocks = selectors.category_blocks(
-        Category.objects.all(), exclude=shown + latest, per_category=3
-    )
-    selectors.photos_load(
-        shown + latest + [a for _, articles in blocks for a in articles]
-    )
+    headline, latest = selectors.front_page(latest=6)
+    shown = [headline, *latest] if headline else []
+    # The same list is the navigation (the context processor's query is
+    # then never run): the home page stays within its query budget.
+    categories = list(Category.objects.all())
+    blocks = selectors.category_blocks(categories, exclude=shown, per_category=3)
+    selectors.photos_load(shown + [a for _, articles in blocks for a in articles])
     return render(
         request,
         "portal/home.html",
@@ -73,6 +67,7 @@ def home(request):
             "latest": latest,
             "blocks": blocks,
             "popular": popular_articles(),
+            "nav_categories": categories,
             "canonical_url": absolute("/"),
             "archive_url": _archive_url(timezone.localdate()),
         },
@@ -128,11 +123,15 @@ def render_article(request, article, *, preview=False):
         if p.role == ArticlePhoto.Role.GALLERY
         or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
     ]
-    officials = selectors.story_officials(article)
+    tags, agencies, officials = selectors.story_relations(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)
     breadcrumbs = seo.breadcrumbs(article, canonical_url)
-    corrections = [entry(c) for c in story_corrections(article)]
+    corrections = (
+        [entry(c) for c in story_corrections(article)]
+        if getattr(article, "has_corrections", True)
+        else []
+    )
     response = render(
         request,
         "portal/article_detail.html",
@@ -140,6 +139,8 @@ def render_article(request, article, *, preview=False):
             "article": article,
             "featured": featured,
             "gallery": gallery,
+            "tags": tags,
+            "agencies": agencies,
             "officials": officials,
             "related": selectors.related_stories(article),
             "canonical_url": canonical_url,
@@ -147,7 +148,13 @@ def render_article(request, article, *, preview=False):
             "breadcrumbs": breadcrumbs,
             "share_links": seo.share_links(article.title, canonical_url),
             "structured_data": seo.article_structured_data(
-                article, canonical_url, og_image, officials, breadcrumbs, corrections
+                article,
+                canonical_url,
+                og_image,
+                breadcrumbs,
+                agencies=agencies,
+                officials=officials,
+                corrections=corrections,
             ),
             "corrections": corrections,
             "preview": preview,
@@ -192,14 +199,16 @@ def tag_detail(request, slug):
 
 
 def agency_detail(request, slug):
-    agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
+    agency, children = selectors.agency_with_children(slug)
+    if agency is None:
+        raise Http404(_("Instansi tidak ditemukan."))
     return _listing(
         request,
         "portal/agency.html",
         selectors.stories_of_agency(agency),
         agency=agency,
         heading=agency.name,
-        children=agency.children.filter(is_active=True).order_by("short_name"),
+        children=children,
         current_positions=selectors.agency_current_officials(agency),
         feed_url=reverse("portal:agency-feed", args=[agency.slug]),
     )
