@@ -275,6 +275,7 @@ def search(request):
             "form": form,
             "query": query,
             "page": page,
+            "estimate": form.estimate(query, page.paginator.count) if params else None,
             "canonical_url": absolute(request.path),
         },
     )
