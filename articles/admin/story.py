@@ -177,7 +177,10 @@ class ArticleAdmin(
         ("published_at", admin.DateFieldListFilter),
     ]
     list_select_related = ["category", "contributing_agency", "author"]
+    # Trigram-indexed on PostgreSQL (migration 0012).
     search_fields = ["title", "summary", "slug"]
+    # No second count of the whole archive on every filtered page.
+    show_full_result_count = False
     date_hierarchy = "published_at"
     autocomplete_fields = [
         "category",
