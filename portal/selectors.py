@@ -4,6 +4,7 @@ Each selector runs a fixed number of queries whatever the number of photos,
 tags, agencies or officials involved (see tests/portal/test_query_budgets.py).
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
     CharField,
@@ -15,8 +16,10 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
+    Window,
     prefetch_related_objects,
 )
+from django.db.models.functions import RowNumber
 from taggit.models import Tag
 
 from articles.models import (
@@ -73,14 +76,27 @@ def newest_slots(queryset, count):
     return slots
 
 
+def featured_prefetch():
+    """Prefetch for a card's photo: only the featured one (``featured_photos``),
+    with its renditions; a card never shows the gallery."""
+    return Prefetch(
+        "photos",
+        queryset=ArticlePhoto.objects.filter(role=ArticlePhoto.Role.FEATURED)
+        .select_related("photo")
+        .prefetch_related("photo__renditions"),
+        to_attr="featured_photos",
+    )
+
+
 def listing_queryset():
     """Visible stories, newest first, ready to render as cards (+2 queries)."""
-    return card_queryset().prefetch_related(photos_prefetch())
+    return card_queryset().prefetch_related(featured_prefetch())
 
 
 def photos_load(articles):
-    """Load the photos of several lists of stories together (2 queries)."""
-    prefetch_related_objects(list(articles), photos_prefetch())
+    """Load the featured photos of several lists of stories together (2
+    queries)."""
+    prefetch_related_objects(list(articles), featured_prefetch())
 
 
 def story_for_reader(slug):
@@ -288,21 +304,43 @@ def related_stories(article, *, limit=5):
 
 
 def category_blocks(categories, *, per_category=4, exclude=()):
-    """The newest visible stories of each category, in one query.
+    """The categories, and the newest visible stories of each (2 queries).
 
-    Returns [(category, [articles])] for categories that have any; photos are
-    not loaded (see ``photos_load``). Each category costs ``per_category``
-    index probes (``newest_slots``), not a ranking of its whole archive.
+    Returns ``(categories, [(category, [articles])])``, the blocks only for
+    categories that have stories; photos are not loaded (see
+    ``photos_load``). On PostgreSQL each category's ids are an index scan
+    that stops after ``per_category`` rows (``ArraySubquery``); SQLite ranks
+    its small archive with a window function.
     """
-    categories = list(categories)
     shown = card_queryset().exclude(pk__in=[a.pk for a in exclude])
-    slots = Q(pk__in=[])
-    for category in categories:
-        slots |= newest_slots(shown.filter(category=category), per_category)
+    if connection.vendor == "postgresql":
+        categories = list(
+            categories.annotate(
+                newest=ArraySubquery(
+                    shown.filter(category=OuterRef("pk")).values("pk")[:per_category]
+                )
+            )
+        )
+        ids = [pk for category in categories for pk in category.newest]
+        articles = shown.filter(pk__in=ids)
+    else:
+        categories = list(categories)
+        articles = (
+            shown.filter(category__isnull=False)
+            .annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(place__lte=per_category)
+        )
     by_category = {}
-    for article in shown.filter(slots):
+    for article in articles:
         by_category.setdefault(article.category_id, []).append(article)
-    return [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    return categories, blocks
 
 
 def front_page(*, latest=6):

@@ -54,10 +54,11 @@ def _canonical(request, page=None):
 def home(request):
     headline, latest = selectors.front_page(latest=6)
     shown = [headline, *latest] if headline else []
-    # The same list is the navigation (the context processor's query is
-    # then never run): the home page stays within its query budget.
-    categories = list(Category.objects.all())
-    blocks = selectors.category_blocks(categories, exclude=shown, per_category=3)
+    # The categories are the navigation too: the home page stays within its
+    # query budget.
+    categories, blocks = selectors.category_blocks(
+        Category.objects.all(), exclude=shown, per_category=3
+    )
     selectors.photos_load(shown + [a for _, articles in blocks for a in articles])
     return render(
         request,

@@ -236,8 +236,10 @@ class Article(models.Model):
         return timezone.localdate()
 
     def featured_photo(self):
-        """The story's featured ArticlePhoto (from prefetched photos when present)."""
-        for item in self.photos.all():
+        """The story's featured ArticlePhoto (from prefetched photos when present,
+        or from ``featured_photos``, which lists of stories prefetch alone)."""
+        items = getattr(self, "featured_photos", None)
+        for item in self.photos.all() if items is None else items:
             if item.role == ArticlePhoto.Role.FEATURED:
                 return item
         return None
