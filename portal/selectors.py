@@ -7,6 +7,7 @@ tags, agencies or officials involved (see tests/portal/test_query_budgets.py).
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
     CharField,
     Exists,
     F,
@@ -19,7 +20,7 @@ from django.db.models import (
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 from taggit.models import Tag
 
 from articles.models import (
@@ -150,7 +151,8 @@ def _relation_rows(queryset, kind, **columns):
         **text,
         "r_kind": Value(kind, output_field=IntegerField()),
         "r_id": F("pk"),
-        "r_agency_id": Value(None, output_field=IntegerField()),
+        # Typed: PostgreSQL makes a bare NULL column text in a UNION.
+        "r_agency_id": Cast(Value(None), BigIntegerField()),
         **columns,
     }
     return (

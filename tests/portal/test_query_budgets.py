@@ -128,8 +128,9 @@ def _grow(story, photos):
 def story():
     story = seed_story(photos=2, officials=2, agencies=1, tags=("pilkada 2024",))
     PageFactory(title="Redaksi Uji")
-    # A few other stories, so that no section of a page is empty to begin with.
-    for _ in range(2):
+    # A few other stories, so that no section of a page is empty to begin with
+    # (the home page's category blocks follow its seven newest).
+    for _ in range(8):
         other = ArticleFactory(published=True, category=story.category)
         other.tags.add("pilkada 2024")
         reads_flush(article_id=other.pk, day=other.published_at.date(), count=1)
