@@ -27,6 +27,7 @@ from articles.models import (
 from . import selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .corrections import entry, story_corrections
+from .pagination import ListingPaginator
 from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm, snippets_add
 from .seo import absolute
@@ -36,7 +37,9 @@ PAGE_SIZE = 12
 
 def _page(request, queryset):
     """The requested page; a bad or too-high number gives the nearest real page."""
-    return Paginator(queryset, PAGE_SIZE).get_page(page_params(request).get("page"))
+    return ListingPaginator(queryset, PAGE_SIZE).get_page(
+        page_params(request).get("page")
+    )
 
 
 def _page_param(page):
@@ -267,7 +270,8 @@ def search(request):
     params = page_params(request)
     form = SearchForm(params or None)
     query, results = form.search() if params else ("", Article.objects.none())
-    page = _page(request, results)
+    # A search shows at most its ranked window (search.RANK_WINDOW): counted.
+    page = Paginator(results, PAGE_SIZE).get_page(page_params(request).get("page"))
     snippets_add(page.object_list, query)
     response = render(
         request,
