@@ -17,6 +17,7 @@ reader types is passed to a query parser as syntax.
 
 import datetime
 import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,11 @@ from articles.models import Agency, Article, Category
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
+# Only the newest RANK_WINDOW matches are ranked by relevance and paged
+# through: ranking reads every candidate's search index, so a word found in
+# most of the archive ("kobar") would otherwise cost the whole archive. A
+# search matching more shows the best of the newest and an estimated total.
+RANK_WINDOW = 500
 CONFIG = "indonesian"
 SNIPPET_WORDS = 30
 # Characters that cannot occur in stored text; ts_headline wraps matches in
@@ -91,23 +97,73 @@ def article_search(query, filters=None):
     """Visible stories matching ``query``, best match first.
 
     Returns a lazy QuerySet (so it can be paginated) or an empty one when the
-    query has no words. Pass the page's items to ``snippets_add``.
+    query has no words. Only the newest ``RANK_WINDOW`` matches are in it
+    (``matches_estimate`` tells about how many there are in all). Pass the
+    page's items to ``snippets_add``.
     """
     terms = query_terms(query)
+    matches = _matches(terms, filters)
+    if not terms:
+        return matches
+    window = Article.objects.filter(
+        pk__in=matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
+    ).select_related("category")
+    if connection.vendor == "postgresql":
+        return _postgres_ranked(window, terms)
+    return _sqlite_ranked(window, terms)
+
+
+def matches_estimate(query, filters=None):
+    """About how many stories match, for a search whose window is full.
+
+    The planner's estimate on PostgreSQL, rounded to two significant figures
+    (counting tens of thousands of matches would cost more than the search);
+    a count on SQLite, whose archives are small.
+    """
+    matches = _matches(query_terms(query), filters)
+    if connection.vendor != "postgresql":
+        return matches.count()
+    sql, params = matches.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    rows = max(int(plan[0]["Plan"]["Plan Rows"]), RANK_WINDOW)
+    return int(float(f"{rows:.2g}"))
+
+
+def _matches(terms, filters):
+    """Visible stories containing ``terms`` (none without terms), unranked."""
     queryset = Article.objects.visible()
     if filters:
         queryset = filters.apply(queryset)
     if not terms:
         return queryset.none()
     if connection.vendor == "postgresql":
-        return _postgres_search(queryset, terms)
-    return _sqlite_search(queryset, terms)
+        return queryset.filter(search_vector=_tsquery(terms))
+    return queryset.filter(
+        pk__in=RawSQL(
+            "SELECT rowid FROM articles_article_fts "
+            "WHERE articles_article_fts MATCH %s",
+            [_fts_match(terms)],
+        )
+    )
 
 
-def _postgres_search(queryset, terms):
-    tsquery = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+def _tsquery(terms):
+    return SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+
+
+def _fts_match(terms):
+    # Each term quoted (so FTS5 syntax in it is inert) and matched as a prefix.
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+def _postgres_ranked(window, terms):
+    tsquery = _tsquery(terms)
     return (
-        queryset.filter(search_vector=tsquery)
+        window.defer("body", "search_vector")
         .annotate(
             rank=SearchRank(F("search_vector"), tsquery),
             headline=SearchHeadline(
@@ -126,22 +182,17 @@ def _postgres_search(queryset, terms):
     )
 
 
-def _sqlite_search(queryset, terms):
-    # Each term quoted (so FTS5 syntax in it is inert) and matched as a prefix.
-    match = " ".join(f'"{term}"*' for term in terms)
+def _sqlite_ranked(window, terms):
     rank = RawSQL(
         "SELECT bm25(articles_article_fts, 10.0, 4.0, 1.0) FROM articles_article_fts "
         "WHERE articles_article_fts MATCH %s "
         "AND articles_article_fts.rowid = articles_article.id",
-        [match],
+        [_fts_match(terms)],
     )
-    matching = RawSQL(
-        "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s",
-        [match],
-    )
-    # bm25 is lower for better matches.
+    # bm25 is lower for better matches. The body stays: the snippet is cut
+    # from it in Python.
     return (
-        queryset.filter(pk__in=matching)
+        window.defer("search_vector")
         .annotate(rank=rank)
         .order_by("rank", "-published_at", "-pk")
     )
@@ -250,10 +301,17 @@ class SearchForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         query = data.get("q", "")
-        filters = SearchFilters(
+        self.filters = SearchFilters(
             category=data.get("kategori"),
             agency=data.get("instansi"),
             date_from=data.get("dari"),
             date_to=data.get("sampai"),
         )
-        return query, article_search(query, filters)
+        return query, article_search(query, self.filters)
+
+    def estimate(self, query, count):
+        """About how many stories match when the ranked window is full (after
+        ``search``, ``count`` results), else None; see ``matches_estimate``."""
+        if not query or count < RANK_WINDOW:
+            return None
+        return matches_estimate(query, self.filters)

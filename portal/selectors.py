@@ -4,27 +4,34 @@ Each selector runs a fixed number of queries whatever the number of photos,
 tags, agencies or officials involved (see tests/portal/test_query_budgets.py).
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import (
+    BigIntegerField,
+    CharField,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
+    Value,
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 from taggit.models import Tag
 
 from articles.models import (
     Agency,
     Article,
+    ArticleCorrection,
     ArticlePhoto,
     Official,
     Position,
     TaggedArticle,
 )
-from articles.selectors import positions_on
 
 
 def photos_prefetch():
@@ -37,79 +44,255 @@ def photos_prefetch():
     )
 
 
+# Columns no list of stories shows: the body and the search index are by far
+# the largest values of a row, and a list of 12 cards must not read them.
+HEAVY_FIELDS = ("body", "search_vector")
+
+
 def card_queryset():
-    """Visible stories, newest first, with their category (photos not loaded)."""
+    """Visible stories, newest first, with their category (photos not loaded).
+
+    Bodies are not fetched (``HEAVY_FIELDS``); a card shows none.
+    """
     return (
         Article.objects.visible()
+        .defer(*HEAVY_FIELDS)
         .select_related("category")
         .order_by("-published_at", "-pk")
     )
 
 
+def newest_slots(queryset, count):
+    """``Q`` for the ``count`` newest rows of ``queryset``, one index probe each.
+
+    ``pk = (SELECT ... LIMIT 1 OFFSET i)`` per slot: each is an index scan that
+    stops after ``i + 1`` rows, and the slots ORed together are a bitmap of
+    primary-key lookups, however large the archive (a window function or an
+    ``IN`` over a sorted subquery would rank every matching story instead).
+    """
+    ids = queryset.order_by("-published_at", "-pk").values("pk")
+    slots = Q(pk__in=[])
+    for place in range(count):
+        slots |= Q(pk=Subquery(ids[place : place + 1]))
+    return slots
+
+
+def featured_prefetch():
+    """Prefetch for a card's photo: only the featured one (``featured_photos``),
+    with its renditions; a card never shows the gallery."""
+    return Prefetch(
+        "photos",
+        queryset=ArticlePhoto.objects.filter(role=ArticlePhoto.Role.FEATURED)
+        .select_related("photo")
+        .prefetch_related("photo__renditions"),
+        to_attr="featured_photos",
+    )
+
+
 def listing_queryset():
     """Visible stories, newest first, ready to render as cards (+2 queries)."""
-    return card_queryset().prefetch_related(photos_prefetch())
+    return card_queryset().prefetch_related(featured_prefetch())
 
 
 def photos_load(articles):
-    """Load the photos of several lists of stories together (2 queries)."""
-    prefetch_related_objects(list(articles), photos_prefetch())
+    """Load the featured photos of several lists of stories together (2
+    queries)."""
+    prefetch_related_objects(list(articles), featured_prefetch())
 
 
 def story_for_reader(slug):
-    """The visible story at ``slug`` with everything its page shows, or None."""
+    """The visible story at ``slug`` with its category and photos, or None.
+
+    Its tags, agencies and officials come from ``story_relations``.
+    """
     return story_with_relations(Article.objects.visible().filter(slug=slug)).first()
 
 
 def story_with_relations(queryset):
-    """Load a story's category, agencies, tags, officials and photos with it."""
-    return queryset.select_related("category", "contributing_agency").prefetch_related(
-        photos_prefetch(),
-        "tags",
-        Prefetch("agencies", queryset=Agency.objects.order_by("short_name")),
-        Prefetch("officials", queryset=Official.objects.order_by("name")),
+    """Load a story's category, contributing agency and photos with it (3
+    queries), and whether it has corrections (``has_corrections``)."""
+    return (
+        queryset.defer("search_vector")
+        .select_related("category", "contributing_agency")
+        .annotate(
+            has_corrections=Exists(
+                ArticleCorrection.objects.filter(
+                    article=OuterRef("pk"), superseded_by__isnull=True
+                )
+            )
+        )
+        .prefetch_related(photos_prefetch())
     )
 
 
-def story_officials(article):
-    """[(official, position held on the story's date)] in one query."""
-    officials = list(article.officials.all())
-    positions = positions_on([o.pk for o in officials], article.reference_date)
-    return [(official, positions.get(official.pk)) for official in officials]
+# The columns of ``story_relations``' one query: a tag, an agency and an
+# official each fill what they have, the rest stays empty.
+_RELATION_COLUMNS = (
+    "r_kind",
+    "r_id",
+    "r_name",
+    "r_slug",
+    "r_short",
+    "r_website",
+    "r_title",
+    "r_short_title",
+    "r_agency_id",
+    "r_agency_name",
+    "r_agency_short",
+    "r_agency_slug",
+    "r_agency_website",
+)
+_TAG, _AGENCY, _OFFICIAL = 0, 1, 2
+
+
+def _relation_rows(queryset, kind, **columns):
+    text = {name: Value("", output_field=CharField()) for name in _RELATION_COLUMNS}
+    values = {
+        **text,
+        "r_kind": Value(kind, output_field=IntegerField()),
+        "r_id": F("pk"),
+        # Typed: PostgreSQL makes a bare NULL column text in a UNION.
+        "r_agency_id": Cast(Value(None), BigIntegerField()),
+        **columns,
+    }
+    return (
+        queryset.order_by()
+        .annotate(**{name: values[name] for name in _RELATION_COLUMNS})
+        .values_list(*_RELATION_COLUMNS)
+    )
+
+
+def story_relations(article):
+    """A story's tags, agencies, and officials with the position each held on
+    the story's date, in one query.
+
+    Returns ``(tags, agencies, [(official, position or None)])``; tags by
+    name, agencies by short name, officials by name. One ``UNION ALL`` keeps
+    the story page within its query budget however many there are.
+    """
+    held = Position.objects.held_on(article.reference_date).filter(
+        official=OuterRef("pk")
+    )
+
+    def position(path):
+        return Subquery(held.values(path)[:1])
+
+    tags = _relation_rows(
+        Tag.objects.filter(
+            pk__in=TaggedArticle.objects.filter(content_object=article).values("tag_id")
+        ),
+        _TAG,
+        r_name=F("name"),
+        r_slug=F("slug"),
+    )
+    agencies = _relation_rows(
+        Agency.objects.filter(articles=article),
+        _AGENCY,
+        r_name=F("name"),
+        r_slug=F("slug"),
+        r_short=F("short_name"),
+        r_website=F("website"),
+    )
+    officials = _relation_rows(
+        Official.objects.filter(articles=article),
+        _OFFICIAL,
+        r_name=F("name"),
+        r_slug=F("slug"),
+        r_short=F("rank"),
+        r_title=position("title"),
+        r_short_title=position("short_title"),
+        r_agency_id=position("agency_id"),
+        r_agency_name=position("agency__name"),
+        r_agency_short=position("agency__short_name"),
+        r_agency_slug=position("agency__slug"),
+        r_agency_website=position("agency__website"),
+    )
+    found = {_TAG: [], _AGENCY: [], _OFFICIAL: []}
+    for row in tags.union(agencies, officials, all=True):
+        found[row[0]].append(_relation(*row))
+    return (
+        sorted(found[_TAG], key=lambda tag: tag.name),
+        sorted(found[_AGENCY], key=lambda agency: agency.short_name),
+        sorted(found[_OFFICIAL], key=lambda pair: pair[0].name),
+    )
+
+
+def _relation(kind, pk, name, slug, short, website, *position):
+    if kind == _TAG:
+        return Tag(pk=pk, name=name, slug=slug)
+    if kind == _AGENCY:
+        return Agency(pk=pk, name=name, slug=slug, short_name=short, website=website)
+    title, short_title, agency_id, *agency = position
+    official = Official(pk=pk, name=name, slug=slug, rank=short)
+    if agency_id is None:
+        return official, None
+    agency_name, agency_short, agency_slug, agency_website = agency
+    held = Position(
+        official=official,
+        title=title,
+        short_title=short_title or "",
+        agency=Agency(
+            pk=agency_id,
+            name=agency_name,
+            short_name=agency_short,
+            slug=agency_slug,
+            website=agency_website or "",
+        ),
+    )
+    return official, held
+
+
+def _newest_ids(queryset, limit):
+    """The ids of ``queryset``'s newest ``limit`` rows, to combine in a UNION
+    (SQLite cannot order or slice inside one: there it is every id, which
+    its small archives afford)."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return queryset.order_by("-published_at", "-pk").values("pk")[:limit]
+    return queryset.order_by().values("pk")
 
 
 def related_stories(article, *, limit=5):
-    """ "Baca Juga": the editor's picks first, then stories sharing a tag,
-    agency or official; never the story itself, only visible ones (1 query).
+    """ "Baca Juga": the editor's picks first, then the newest stories sharing
+    a tag, agency or official; never the story itself, only visible ones
+    (1 query).
+
+    Each kind of link contributes only its ``limit`` newest stories (an index
+    walk that stops early), so a tag shared with thousands of stories costs
+    no more than a rare one.
     """
     through = Article.related.through
     picks = through.objects.filter(from_article_id=article.pk).values("to_article_id")
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    agency_ids = [agency.pk for agency in article.agencies.all()]
-    official_ids = [official.pk for official in article.officials.all()]
-    shared = Q(pk__in=picks)
-    if tag_ids:
-        shared |= Q(
+    others = Article.objects.visible().exclude(pk=article.pk)
+    tag_ids = TaggedArticle.objects.filter(content_object_id=article.pk).values(
+        "tag_id"
+    )
+    agency_ids = Article.agencies.through.objects.filter(article_id=article.pk).values(
+        "agency_id"
+    )
+    official_ids = Article.officials.through.objects.filter(
+        article_id=article.pk
+    ).values("official_id")
+    sharing = [
+        others.filter(
             pk__in=TaggedArticle.objects.filter(tag_id__in=tag_ids).values(
                 "content_object_id"
             )
-        )
-    if agency_ids:
-        shared |= Q(
+        ),
+        others.filter(
             pk__in=Article.agencies.through.objects.filter(
                 agency_id__in=agency_ids
             ).values("article_id")
-        )
-    if official_ids:
-        shared |= Q(
+        ),
+        others.filter(
             pk__in=Article.officials.through.objects.filter(
                 official_id__in=official_ids
             ).values("article_id")
-        )
+        ),
+    ]
+    candidates = picks.union(*(_newest_ids(qs, limit) for qs in sharing))
     return (
-        Article.objects.visible()
-        .filter(shared)
-        .exclude(pk=article.pk)
+        others.filter(pk__in=candidates)
+        .defer(*HEAVY_FIELDS)
         .annotate(
             is_pick=Exists(
                 through.objects.filter(
@@ -123,28 +306,61 @@ def related_stories(article, *, limit=5):
 
 
 def category_blocks(categories, *, per_category=4, exclude=()):
-    """The newest visible stories of each category, in one query.
+    """The categories, and the newest visible stories of each (2 queries).
 
-    Returns [(category, [articles])] for categories that have any; photos are
-    not loaded (see ``photos_load``).
+    Returns ``(categories, [(category, [articles])])``, the blocks only for
+    categories that have stories; photos are not loaded (see
+    ``photos_load``). On PostgreSQL each category's ids are an index scan
+    that stops after ``per_category`` rows (``ArraySubquery``); SQLite ranks
+    its small archive with a window function.
     """
-    ranked = (
-        card_queryset()
-        .exclude(pk__in=[a.pk for a in exclude])
-        .filter(category__isnull=False)
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("published_at").desc(), F("pk").desc()],
+    shown = card_queryset().exclude(pk__in=[a.pk for a in exclude])
+    if connection.vendor == "postgresql":
+        categories = list(
+            categories.annotate(
+                newest=ArraySubquery(
+                    shown.filter(category=OuterRef("pk")).values("pk")[:per_category]
+                )
             )
         )
-        .filter(place__lte=per_category)
-    )
+        ids = [pk for category in categories for pk in category.newest]
+        articles = shown.filter(pk__in=ids)
+    else:
+        categories = list(categories)
+        articles = (
+            shown.filter(category__isnull=False)
+            .annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(place__lte=per_category)
+        )
     by_category = {}
-    for article in ranked:
+    for article in articles:
         by_category.setdefault(article.category_id, []).append(article)
-    return [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    return categories, blocks
+
+
+def front_page(*, latest=6):
+    """The home page's headline and its ``latest`` newest other stories, in
+    one query: ``(headline or None, [articles])``.
+
+    The headline is the newest story marked as one, or else the newest story.
+    """
+    marked = card_queryset().filter(is_headline=True).values("pk")[:1]
+    stories = list(
+        card_queryset()
+        .filter(Q(pk=Subquery(marked)) | newest_slots(card_queryset(), latest + 1))
+        .annotate(marked=Subquery(marked))
+    )
+    if not stories:
+        return None, []
+    headline = next((a for a in stories if a.pk == a.marked), stories[0])
+    return headline, [a for a in stories if a is not headline][:latest]
 
 
 def official_positions(official):
@@ -172,14 +388,33 @@ def stories_mentioning_official(official):
     )
 
 
+def agency_with_children(slug):
+    """The agency at ``slug`` and its active units by short name, in one
+    query: ``(agency or None, [children])``."""
+    rows = list(
+        Agency.objects.filter(
+            Q(slug=slug) | Q(parent__slug=slug, is_active=True)
+        ).select_related("parent")
+    )
+    agency = next((row for row in rows if row.slug == slug), None)
+    children = sorted(
+        (row for row in rows if agency and row.parent_id == agency.pk),
+        key=lambda row: row.short_name,
+    )
+    return agency, children
+
+
 def stories_of_agency(agency):
-    """Stories an agency wrote or is involved in."""
+    """Stories an agency wrote or is involved in.
+
+    The two sets are combined in a ``UNION`` of ids, each read from its own
+    index, rather than ORed conditions that would scan every story.
+    """
     return listing_queryset().filter(
-        Q(contributing_agency=agency)
-        | Q(
-            pk__in=Article.agencies.through.objects.filter(agency=agency).values(
-                "article_id"
-            )
+        pk__in=Article.agencies.through.objects.filter(agency=agency)
+        .values("article_id")
+        .union(
+            Article.objects.filter(contributing_agency=agency).order_by().values("pk")
         )
     )
 

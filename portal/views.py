@@ -17,7 +17,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import (
-    Agency,
     Article,
     ArticlePhoto,
     ArticleSlugRedirect,
@@ -28,6 +27,7 @@ from articles.models import (
 from . import selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .corrections import entry, story_corrections
+from .pagination import ListingPaginator
 from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm, snippets_add
 from .seo import absolute
@@ -37,7 +37,9 @@ PAGE_SIZE = 12
 
 def _page(request, queryset):
     """The requested page; a bad or too-high number gives the nearest real page."""
-    return Paginator(queryset, PAGE_SIZE).get_page(page_params(request).get("page"))
+    return ListingPaginator(queryset, PAGE_SIZE).get_page(
+        page_params(request).get("page")
+    )
 
 
 def _page_param(page):
@@ -53,18 +55,14 @@ def _canonical(request, page=None):
 
 
 def home(request):
-    headline = (
-        selectors.card_queryset().filter(is_headline=True).first()
-        or selectors.card_queryset().first()
+    headline, latest = selectors.front_page(latest=6)
+    shown = [headline, *latest] if headline else []
+    # The categories are the navigation too: the home page stays within its
+    # query budget.
+    categories, blocks = selectors.category_blocks(
+        Category.objects.all(), exclude=shown, per_category=3
     )
-    shown = [headline] if headline else []
-    latest = list(selectors.card_queryset().exclude(pk__in=[a.pk for a in shown])[:6])
-    blocks = selectors.category_blocks(
-        Category.objects.all(), exclude=shown + latest, per_category=3
-    )
-    selectors.photos_load(
-        shown + latest + [a for _, articles in blocks for a in articles]
-    )
+    selectors.photos_load(shown + [a for _, articles in blocks for a in articles])
     return render(
         request,
         "portal/home.html",
@@ -73,6 +71,7 @@ def home(request):
             "latest": latest,
             "blocks": blocks,
             "popular": popular_articles(),
+            "nav_categories": categories,
             "canonical_url": absolute("/"),
             "archive_url": _archive_url(timezone.localdate()),
         },
@@ -128,11 +127,15 @@ def render_article(request, article, *, preview=False):
         if p.role == ArticlePhoto.Role.GALLERY
         or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
     ]
-    officials = selectors.story_officials(article)
+    tags, agencies, officials = selectors.story_relations(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)
     breadcrumbs = seo.breadcrumbs(article, canonical_url)
-    corrections = [entry(c) for c in story_corrections(article)]
+    corrections = (
+        [entry(c) for c in story_corrections(article)]
+        if getattr(article, "has_corrections", True)
+        else []
+    )
     response = render(
         request,
         "portal/article_detail.html",
@@ -140,6 +143,8 @@ def render_article(request, article, *, preview=False):
             "article": article,
             "featured": featured,
             "gallery": gallery,
+            "tags": tags,
+            "agencies": agencies,
             "officials": officials,
             "related": selectors.related_stories(article),
             "canonical_url": canonical_url,
@@ -147,7 +152,13 @@ def render_article(request, article, *, preview=False):
             "breadcrumbs": breadcrumbs,
             "share_links": seo.share_links(article.title, canonical_url),
             "structured_data": seo.article_structured_data(
-                article, canonical_url, og_image, officials, breadcrumbs, corrections
+                article,
+                canonical_url,
+                og_image,
+                breadcrumbs,
+                agencies=agencies,
+                officials=officials,
+                corrections=corrections,
             ),
             "corrections": corrections,
             "preview": preview,
@@ -192,14 +203,16 @@ def tag_detail(request, slug):
 
 
 def agency_detail(request, slug):
-    agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
+    agency, children = selectors.agency_with_children(slug)
+    if agency is None:
+        raise Http404(_("Instansi tidak ditemukan."))
     return _listing(
         request,
         "portal/agency.html",
         selectors.stories_of_agency(agency),
         agency=agency,
         heading=agency.name,
-        children=agency.children.filter(is_active=True).order_by("short_name"),
+        children=children,
         current_positions=selectors.agency_current_officials(agency),
         feed_url=reverse("portal:agency-feed", args=[agency.slug]),
     )
@@ -257,7 +270,8 @@ def search(request):
     params = page_params(request)
     form = SearchForm(params or None)
     query, results = form.search() if params else ("", Article.objects.none())
-    page = _page(request, results)
+    # A search shows at most its ranked window (search.RANK_WINDOW): counted.
+    page = Paginator(results, PAGE_SIZE).get_page(page_params(request).get("page"))
     snippets_add(page.object_list, query)
     response = render(
         request,
@@ -266,6 +280,7 @@ def search(request):
             "form": form,
             "query": query,
             "page": page,
+            "estimate": form.estimate(query, page.paginator.count) if params else None,
             "canonical_url": absolute(request.path),
         },
     )
