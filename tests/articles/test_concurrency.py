@@ -113,7 +113,7 @@ def test_opening_a_story_someone_else_has_open_says_so(client):
     client.get(url)
     client.force_login(newsroom.editor)
     page = client.get(url).content.decode()
-    assert "humas.a juga membuka berita ini" in page.lower()
+    assert "sedang dibuka juga oleh:</strong>\n    humas.a" in page.lower()
 
 
 @pytest.mark.django_db
