@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "taggit",
     "django_ckeditor_5",
+    "django_htmx",
     "newsroom",
     "portal",
     "articles",
@@ -88,6 +89,8 @@ MIDDLEWARE = [
     # from the cache without touching the session (see portal/caching.py).
     "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.htmx: the story desk's fragments (articles/admin/desk.py).
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its page.
     "axes.middleware.AxesMiddleware",

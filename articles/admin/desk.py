@@ -15,7 +15,12 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -164,6 +169,12 @@ class DeskAdminMixin:
         """The people panel of a photo: drawn (GET), or one official placed
         in it (POST); answers the panel's HTML for htmx to swap in."""
         photo = get_object_or_404(rights.photos_for(request.user), pk=photo_id)
+        if not request.htmx:
+            # The panel is a piece of the story form; opened on its own, the
+            # photo's own page is the one to show.
+            return HttpResponseRedirect(
+                reverse("admin:media_library_photo_change", args=[photo.pk])
+            )
         form = None
         if request.method == "POST":
             form = PersonPlaceForm(
