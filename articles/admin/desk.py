@@ -42,7 +42,6 @@ from ..revisions import (
 )
 from ..selectors import caption_from_subjects
 
-
 # What the desk's script says, translated here (static/js/desk.js).
 DESK_TEXTS = {
     "saved": _("Draf tersimpan otomatis pukul %s."),
@@ -69,11 +68,6 @@ DESK_TEXTS = {
 class PersonPlaceForm(forms.Form):
     """One official placed in a photo, from the photo's people panel."""
 
-    official = forms.ModelChoiceField(
-        label=_("pejabat"),
-        queryset=Official.objects.all(),
-        error_messages={"required": _("Pilih pejabat yang ada di foto.")},
-    )
     place = forms.ChoiceField(
         label=_("posisi"),
         choices=PhotoSubject.Place.choices,
@@ -82,9 +76,16 @@ class PersonPlaceForm(forms.Form):
 
     def __init__(self, *args, admin_site, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["official"].widget = AutocompleteSelect(
-            PhotoSubject._meta.get_field("official"), admin_site
+        # Built here: the autocomplete widget needs the admin site.
+        self.fields["official"] = forms.ModelChoiceField(
+            label=_("pejabat"),
+            queryset=Official.objects.all(),
+            widget=AutocompleteSelect(
+                PhotoSubject._meta.get_field("official"), admin_site
+            ),
+            error_messages={"required": _("Pilih pejabat yang ada di foto.")},
         )
+        self.order_fields(["official", "place"])
 
 
 class DeskAdminMixin:

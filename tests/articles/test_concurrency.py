@@ -10,7 +10,6 @@ from django.urls import reverse
 from articles import workflow
 from articles.errors import WorkflowError
 from articles.models import Article, ArticleEvent
-from articles.revisions import revision_record
 from tests.support.admin_forms import form_data
 from tests.support.newsroom import Newsroom, bare_photo, editor, ready_story
 
