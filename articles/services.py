@@ -45,8 +45,3 @@ def edit_session_touch(*, article, user, seconds=None):
         .select_related("user")
         .order_by("-seen_at")
     )
-
-
-def edit_session_leave(*, article, user):
-    """``user`` closed ``article``'s form: others stop seeing them at once."""
-    ArticleEditSession.objects.filter(article=article, user=user).delete()

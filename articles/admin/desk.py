@@ -16,7 +16,6 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import (
-    HttpResponse,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
     JsonResponse,
@@ -119,11 +118,6 @@ class DeskAdminMixin:
                 "<path:object_id>/meja/kehadiran/",
                 view(self.desk_presence_view),
                 name="articles_article_desk_presence",
-            ),
-            path(
-                "<path:object_id>/meja/keluar/",
-                view(self.desk_leave_view),
-                name="articles_article_desk_leave",
             ),
         ]
         return own + super().get_urls()
@@ -253,13 +247,6 @@ class DeskAdminMixin:
             presence_context(obj, request.user, token),
         )
 
-    def desk_leave_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        obj = self._desk_object(request, object_id)
-        services.edit_session_leave(article=obj, user=request.user)
-        return HttpResponse(status=204)
-
     def _desk_object(self, request, object_id):
         """The story, for someone who may edit it (or 404/403)."""
         obj = self.get_object(request, unquote(object_id))
@@ -288,9 +275,6 @@ class DeskAdminMixin:
                 ),
                 "presence_url": reverse(
                     "admin:articles_article_desk_presence", args=[obj.pk]
-                ),
-                "leave_url": reverse(
-                    "admin:articles_article_desk_leave", args=[obj.pk]
                 ),
                 "autosave": (
                     {**autosave.content, "saved_at": autosave.created_at.isoformat()}

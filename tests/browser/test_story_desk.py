@@ -18,7 +18,7 @@ from articles.management.commands.seed_demo import (
     SEED_TITLE,
 )
 from articles.models import Article, PhotoSubject
-from tests.browser.conftest import admin_login, choose
+from tests.browser.conftest import admin_login, choose, leave
 from tests.support.factories import (
     AgencyFactory,
     CategoryFactory,
@@ -204,4 +204,5 @@ def test_contributor_writes_the_seed_story_on_one_screen(
         ("Budi Santosa", "tengah"),
         ("Edie Faganti", "kanan"),
     ]
+    leave(page)
     context.close()
