@@ -172,6 +172,8 @@ class DeskAdminMixin:
             )
         form = None
         if request.method == "POST":
+            if not rights.can_change_photo(request.user, photo):
+                raise PermissionDenied
             form = PersonPlaceForm(
                 request.POST, prefix=f"desk-{photo.pk}", admin_site=self.admin_site
             )
