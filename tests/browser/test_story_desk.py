@@ -206,3 +206,42 @@ def test_contributor_writes_the_seed_story_on_one_screen(
     ]
     leave(page)
     context.close()
+
+
+def test_a_failed_upload_is_retried_on_a_phone_without_losing_the_text(
+    browser, live_server, desk_newsroom, tmp_path, artifacts
+):
+    context = browser.new_context(
+        locale="id-ID", viewport={"width": 390, "height": 844}, is_mobile=True
+    )
+    page = context.new_page()
+    admin_login(page, live_server, "humas.kesbangpol", "rahasia-warta-123")
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.fill("#id_title", SEED_TITLE)
+    page.fill("#id_summary", SEED_SUMMARY)
+
+    dropped = []
+
+    def drop_first(route):
+        if not dropped:
+            dropped.append(route.request.url)
+            route.abort("connectionreset")  # the signal drops mid-upload
+        else:
+            route.continue_()
+
+    page.route("**/meja/foto/", drop_first)
+    page.set_input_files("#desk-files", photo_files(tmp_path)[:1])
+    failed = page.locator("#desk-upload-list li[data-state=failed]")
+    expect(failed).to_contain_text("koneksi terputus")
+    expect(photo_rows(page)).to_have_count(0)
+    shot(page, artifacts, "phone", "unggah-gagal")
+    failed.get_by_role("button", name="Coba lagi").click()
+    expect(page.locator("#desk-upload-list li[data-state=done]")).to_have_count(1)
+    expect(photo_rows(page)).to_have_count(1)
+    expect(page.locator("#id_photos-0-role")).to_have_value("featured")
+    expect(page.locator("#id_title")).to_have_value(SEED_TITLE)
+    expect(page.locator("#id_summary")).to_have_value(SEED_SUMMARY)
+    assert len(dropped) == 1
+    assert_fits(page, "retried")
+    leave(page)
+    context.close()
