@@ -11,7 +11,24 @@
     "title", "summary", "dateline", "body", "event_date", "event_place", "credit_line",
   ];
 
+  // A save that went through clears this device's copy of the text; one that
+  // did not (an error, an expired session) keeps it for the restore offer.
+  // Runs on the page the save led to: the form again, or the story list.
+  function forgetSaved() {
+    const pending = sessionStorage.getItem("warta-desk-submitted");
+    if (!pending) {
+      return;
+    }
+    sessionStorage.removeItem("warta-desk-submitted");
+    const succeeded = document.querySelector(".messagelist .success") &&
+      !document.querySelector(".errornote");
+    if (succeeded) {
+      localStorage.removeItem(pending);
+    }
+  }
+
   function start() {
+    forgetSaved();
     const desk = document.getElementById("desk");
     if (!desk) {
       return;
@@ -92,18 +109,6 @@
       }
     };
 
-    // A save that went through clears this device's copy; one that did not
-    // (an error, an expired session) keeps it for the restore offer.
-    const pending = sessionStorage.getItem("warta-desk-submitted");
-    if (pending) {
-      sessionStorage.removeItem("warta-desk-submitted");
-      const succeeded = document.querySelector(".messagelist .success") &&
-        !document.querySelector(".errornote");
-      if (succeeded) {
-        localStorage.removeItem(pending);
-        localStorage.removeItem(key);
-      }
-    }
     form.addEventListener("submit", () => {
       writeLocal({ at: Date.now(), values: values() });
       sessionStorage.setItem("warta-desk-submitted", key);

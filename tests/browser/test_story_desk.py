@@ -184,6 +184,9 @@ def test_contributor_writes_the_seed_story_on_one_screen(
     expect(page.locator(".messagelist .success").first).to_be_visible()
     assert page.locator(".errornote, .errorlist").all_inner_texts() == []
     shot(page, artifacts, name, "4-diajukan")
+    # The copy of the text kept on the device is gone once the save went through.
+    kept = page.evaluate("Object.keys(localStorage)")
+    assert [key for key in kept if key.startswith("warta-desk")] == []
     assert pages_opened == [], "the story was written in one tab"
 
     article = Article.objects.get()
