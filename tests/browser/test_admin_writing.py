@@ -97,6 +97,10 @@ def test_writer_enters_the_seed_story_through_the_admin(
     page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
     save(page, "input[name=_continue]")
     page.screenshot(path=artifacts / "admin-story-saved.png", full_page=True)
+    # The saved photo's role, order and delete box are on screen at 1280 px.
+    for control in ("role", "order", "DELETE"):
+        box = page.locator(f"#id_photos-0-{control}").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280, control
     article = Article.objects.get()
     assert article.author == user
     assert article.event_date == datetime.date(2024, 6, 4)
