@@ -144,6 +144,9 @@ class DeskAdminMixin:
                 uploaded_by=request.user,
                 title=request.POST.get("title", "").replace("\x00", "")[:200],
             )
+            if photo.is_duplicate:
+                # Another request may have stored the same file since the check.
+                article_photo_check(by=request.user, photo=photo, duplicate=True)
         except ValidationError as error:
             return _refused(" ".join(error.messages))
         return JsonResponse(
