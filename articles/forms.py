@@ -203,10 +203,16 @@ class ArticlePhotoInlineForm(forms.ModelForm):
         required=False,
         help_text=_("Gambaran isi foto bagi pembaca tunanetra."),
     )
+    credit = forms.CharField(
+        label=_("kredit foto"),
+        max_length=200,
+        required=False,
+        help_text=_("Contoh: Foto: Humas Polres Kobar"),
+    )
 
     class Meta:
         model = ArticlePhoto
-        fields = ["photo", "upload", "role", "order", "caption", "alt_text"]
+        fields = ["photo", "upload", "role", "order", "caption", "credit", "alt_text"]
         widgets = {"caption": forms.Textarea(attrs={"rows": 3, "cols": 34})}
         help_texts = {
             "caption": _(
@@ -223,6 +229,7 @@ class ArticlePhotoInlineForm(forms.ModelForm):
         self.fields["photo"].required = False
         if self.instance.pk and self.instance.photo_id:
             self.fields["alt_text"].initial = self.instance.photo.alt_text
+            self.fields["credit"].initial = self.instance.photo.credit
             if self.instance.photo.caption:
                 # An empty box would look like a photo without a caption.
                 self.fields["caption"].widget.attrs["placeholder"] = _(
@@ -249,7 +256,8 @@ class ArticlePhotoInlineForm(forms.ModelForm):
                 by=self.user,
                 photo=cleaned.get("photo"),
                 cleaned=self.cleaned_photo,
-                alt_text=self._alt_text_given(),
+                alt_text=self._given("alt_text"),
+                credit=self._given("credit"),
             )
         except forms.ValidationError as error:
             self.add_error(None, error)
@@ -265,19 +273,30 @@ class ArticlePhotoInlineForm(forms.ModelForm):
             by=self.user,
             upload=self.cleaned_data.get("upload"),
             cleaned=self.cleaned_photo,
-            alt_text=self._alt_text_given(),
+            alt_text=self._given("alt_text"),
+            credit=self._given("credit"),
         )
 
-    def _alt_text_given(self):
-        """The alt text typed for the row's photo, or "" to leave the library's.
+    def _given(self, name):
+        """The alt text or credit typed for the row's photo, or "" to leave
+        the library's.
 
-        The box opens with the alt text of the photo the row had; left as it
+        The box opens with the value of the photo the row had; left as it
         was while another photo is picked or uploaded, it does not describe
         the new one.
         """
-        if "alt_text" in self.changed_data:
-            return self.cleaned_data.get("alt_text", "")
+        if name in self.changed_data:
+            return self.cleaned_data.get(name, "")
         return ""
+
+    def people_photo(self):
+        """The library photo whose people this row's panel places: the saved
+        row's, or the one picked or uploaded before a refused save."""
+        if self.instance.pk and self.instance.photo_id:
+            return self.instance.photo
+        if self.is_bound and hasattr(self, "cleaned_data"):
+            return self.cleaned_data.get("photo")
+        return None
 
 
 class WholeSetFormSet(forms.BaseInlineFormSet):

@@ -21,12 +21,22 @@ from media_library.processing import photo_clean
 from media_library.services import photo_create, photo_existing, photo_update
 
 from . import rights
+from .models import PhotoSubject
 
 REFUSED = _(
     "Anda tidak bisa mengubah teks alternatif foto ini: foto ini diunggah "
     "instansi lain atau dipakai berita yang tidak bisa Anda ubah. Minta "
     "redaktur mengubahnya, atau kosongkan kolom ini untuk memakai teks "
     "alternatif dari pustaka."
+)
+CREDIT_REFUSED = _(
+    "Anda tidak bisa mengubah kredit foto ini: foto ini diunggah instansi lain "
+    "atau dipakai berita yang tidak bisa Anda ubah. Minta redaktur "
+    "mengubahnya, atau kosongkan kolom ini untuk memakai kredit dari pustaka."
+)
+PEOPLE_REFUSED = _(
+    "Anda tidak bisa mengatur orang di foto ini: foto ini diunggah instansi "
+    "lain atau dipakai berita yang tidak bisa Anda ubah."
 )
 
 
@@ -42,7 +52,9 @@ DUPLICATE_NOT_VISIBLE = _(
 )
 
 
-def article_photo_check(*, by, photo=None, cleaned=None, alt_text="", duplicate=False):
+def article_photo_check(
+    *, by, photo=None, cleaned=None, alt_text="", credit="", duplicate=False
+):
     """Raise ValidationError if the row would show a photo ``by`` may not see,
     or change a library photo ``by`` may not change.
 
@@ -61,19 +73,29 @@ def article_photo_check(*, by, photo=None, cleaned=None, alt_text="", duplicate=
         return  # a new upload: the writer's own photo
     if not rights.can_see_photo(by, photo):
         raise ValidationError({field: refusal}, code="photo_not_visible")
-    if _library_changes(photo, alt_text) and not rights.can_change_photo(by, photo):
-        raise ValidationError({"alt_text": REFUSED}, code="photo_not_yours")
+    changes = _library_changes(photo, alt_text, credit)
+    if changes and not rights.can_change_photo(by, photo):
+        raise ValidationError(
+            {
+                field: REFUSED if field == "alt_text" else CREDIT_REFUSED
+                for field in changes
+            },
+            code="photo_not_yours",
+        )
 
 
-def article_photo_save(*, row, by, upload=None, cleaned=None, alt_text=""):
+def article_photo_save(*, row, by, upload=None, cleaned=None, alt_text="", credit=""):
     """Save ``row`` (an ArticlePhoto with its story, role, order and caption).
 
     With ``upload``, the row shows that file: stored in the library as a new
     photo by ``by``, with the row's caption and ``alt_text``; or, when the
     library already holds the same file, that photo. Otherwise the row shows
-    ``row.photo``. A non-empty ``alt_text`` that differs from the photo's is
-    written to the library photo; an empty one leaves it as it is. A row
-    caption equal to the photo's is dropped, so the library's is the one kept.
+    ``row.photo``. A non-empty ``alt_text`` or ``credit`` that differs from
+    the photo's is written to the library photo; an empty one leaves it as it
+    is. A row caption given to a library photo that has none (a photo just
+    uploaded from the story form) becomes the library's caption when ``by``
+    may change the photo. A row caption equal to the photo's is dropped, so
+    the library's is the one kept.
 
     Raises ValidationError (message in Indonesian) when that would change a
     library photo ``by`` may not change; nothing is written then.
@@ -81,7 +103,9 @@ def article_photo_save(*, row, by, upload=None, cleaned=None, alt_text=""):
     if upload is not None and cleaned is None:
         cleaned = photo_clean(upload)
     picked = row.photo if upload is None else None
-    article_photo_check(by=by, photo=picked, cleaned=cleaned, alt_text=alt_text)
+    article_photo_check(
+        by=by, photo=picked, cleaned=cleaned, alt_text=alt_text, credit=credit
+    )
     with transaction.atomic():
         if upload is not None:
             row.photo = photo_create(
@@ -90,19 +114,64 @@ def article_photo_save(*, row, by, upload=None, cleaned=None, alt_text=""):
                 uploaded_by=by,
                 caption=row.caption,
                 alt_text=alt_text,
+                credit=credit,
             )
             if row.photo.is_duplicate:
                 # Another request may have stored it since the check above.
                 article_photo_check(
-                    by=by, photo=row.photo, alt_text=alt_text, duplicate=True
+                    by=by,
+                    photo=row.photo,
+                    alt_text=alt_text,
+                    credit=credit,
+                    duplicate=True,
                 )
-        photo_update(photo=row.photo, **_library_changes(row.photo, alt_text))
+        changes = _library_changes(row.photo, alt_text, credit)
+        if (
+            row.caption
+            and not row.photo.caption
+            and rights.can_change_photo(by, row.photo)
+        ):
+            changes["caption"] = row.caption
+        photo_update(photo=row.photo, **changes)
         if row.caption == row.photo.caption:
             row.caption = ""
         row.save()
     return row
 
 
-def _library_changes(photo, alt_text):
+def _library_changes(photo, alt_text, credit=""):
     """The library fields a row's inputs would change on ``photo``."""
-    return {"alt_text": alt_text} if alt_text and alt_text != photo.alt_text else {}
+    given = {"alt_text": alt_text, "credit": credit}
+    return {
+        name: value
+        for name, value in given.items()
+        if value and value != getattr(photo, name)
+    }
+
+
+@transaction.atomic
+def photo_subject_add(*, photo, official, place, by):
+    """Place ``official`` in ``photo`` (kiri, tengah, kanan or lainnya), after
+    the people already in it. Raises ValidationError (Indonesian) when ``by``
+    may not change the photo or the official is already in it."""
+    if not rights.can_change_photo(by, photo):
+        raise ValidationError(PEOPLE_REFUSED, code="photo_not_yours")
+    subjects = PhotoSubject.objects.select_for_update().filter(photo=photo)
+    if subjects.filter(official=official).exists():
+        raise ValidationError(
+            _("Pejabat ini sudah ada di foto tersebut."), code="twice"
+        )
+    last = subjects.order_by("-order").values_list("order", flat=True).first()
+    return PhotoSubject.objects.create(
+        photo=photo,
+        official=official,
+        place=place,
+        order=0 if last is None else last + 1,
+    )
+
+
+def photo_subject_remove(*, subject, by):
+    """Take a person out of a photo, if ``by`` may change that photo."""
+    if not rights.can_change_photo(by, subject.photo):
+        raise ValidationError(PEOPLE_REFUSED, code="photo_not_yours")
+    subject.delete()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ArticleEditSession, ArticleRevision, ArticleSlugRedirect
+from .models import ArticleEditSession, ArticleSlugRedirect
 
 
 @transaction.atomic
@@ -23,31 +23,25 @@ def slug_redirect_record(*, article, old_slug):
         )
 
 
-def edit_session_touch(*, article, user, minutes=None):
-    """Note that ``user`` has ``article`` open; return who else did recently.
+def edit_session_touch(*, article, user, seconds=None):
+    """Note that ``user`` has ``article`` open now (the story form's heartbeat);
+    return the edit sessions of the others who have it open, newest first.
 
-    Returns ``(others, changed_by)``: edit sessions of other users within the
-    last ``minutes`` (WARTA_EDIT_PRESENCE_MINUTES, 10 by default) and the
-    newest revision saved by someone else in that time, or None.
+    Open means seen in the last ``seconds`` (WARTA_EDIT_PRESENCE_SECONDS, 60
+    by default): the form beats every 20 s, so someone who closed it without
+    saying so (a crash, a lost connection) is gone within a minute.
     """
-    if minutes is None:
-        minutes = getattr(settings, "WARTA_EDIT_PRESENCE_MINUTES", 10)
+    if seconds is None:
+        seconds = getattr(settings, "WARTA_EDIT_PRESENCE_SECONDS", 60)
     now = timezone.now()
-    since = now - datetime.timedelta(minutes=minutes)
     ArticleEditSession.objects.update_or_create(
         article=article, user=user, defaults={"seen_at": now}
     )
-    others = list(
-        ArticleEditSession.objects.filter(article=article, seen_at__gte=since)
+    return list(
+        ArticleEditSession.objects.filter(
+            article=article, seen_at__gte=now - datetime.timedelta(seconds=seconds)
+        )
         .exclude(user=user)
         .select_related("user")
         .order_by("-seen_at")
     )
-    changed_by = (
-        ArticleRevision.objects.filter(article=article, created_at__gte=since)
-        .exclude(author=user)
-        .select_related("author")
-        .order_by("-pk")
-        .first()
-    )
-    return others, changed_by

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "django_tasks",
     "newsroom.apps.TaskQueueConfig",  # django_tasks_db
+    "django_htmx",
     "newsroom",
     "portal",
     "articles",
@@ -90,6 +91,8 @@ MIDDLEWARE = [
     # from the cache without touching the session (see portal/caching.py).
     "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.htmx: the story desk's fragments (articles/admin/desk.py).
+    "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its page.
     "axes.middleware.AxesMiddleware",

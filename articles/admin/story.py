@@ -7,11 +7,9 @@ both are mixins of ``ArticleAdmin``."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.db.models import Q
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -19,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from .. import rights, services, workflow
 from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineForm
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
-from ..revisions import revision_record
+from ..revisions import autosave_discard, revision_record
 from .corrections import CorrectionAdminMixin
+from .desk import DeskAdminMixin
 from .history import ASCII_ID, HistoryAdminMixin, compare_url
 from .integrity import IntegrityAdminMixin
 from .shortcut import public_url
@@ -39,13 +38,26 @@ class StoryChangeList(ChangeList):
         )
 
 
-class ArticlePhotoInline(admin.TabularInline):
+class ArticlePhotoInline(admin.StackedInline):
+    """The story's photos as cards that fit a phone: each with its caption,
+    credit, alt text, role, order and the people in it (``admin/desk.py``),
+    under a box that uploads several photos at once."""
+
     model = ArticlePhoto
     form = ArticlePhotoInlineForm
     formset = ArticlePhotoFormSet
-    extra = 1
+    template = "admin/articles/article/photo_inline.html"
+    extra = 0
     autocomplete_fields = ["photo"]
-    fields = ["thumbnail", "photo", "upload", "caption", "alt_text", "role", "order"]
+    fields = [
+        "thumbnail",
+        "photo",
+        "upload",
+        ("role", "order"),
+        "caption",
+        "credit",
+        "alt_text",
+    ]
     readonly_fields = ["thumbnail"]
     verbose_name = _("foto")
     verbose_name_plural = _(
@@ -87,11 +99,7 @@ class ArticlePhotoInline(admin.TabularInline):
         if not obj.pk:
             return "—"
         return format_html(
-            '<img src="{}" alt="" style="max-width:120px;height:auto">'
-            '<br><a href="{}" target="_blank">{}</a>',
-            obj.photo.thumbnail_url,
-            reverse("admin:media_library_photo_change", args=[obj.photo_id]),
-            _("atur orang di foto"),
+            '<img src="{}" alt="" class="desk-thumb">', obj.photo.thumbnail_url
         )
 
 
@@ -149,6 +157,7 @@ def delete_selected_checked(modeladmin, request, queryset):
 
 @admin.register(Article)
 class ArticleAdmin(
+    DeskAdminMixin,
     WorkflowAdminMixin,
     CorrectionAdminMixin,
     HistoryAdminMixin,
@@ -334,42 +343,10 @@ class ArticleAdmin(
         super().save_related(request, form, formsets, change)
         self.integrity_record(request, form)
         revision_record(article=form.instance, by=request.user)
+        autosave_discard(article=form.instance, user=request.user)
         services.edit_session_touch(article=form.instance, user=request.user)
 
     # --- opening the form ---------------------------------------------------
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
-        if request.method == "GET":
-            others, changed_by = services.edit_session_touch(
-                article=obj, user=request.user
-            )
-            for session in others:
-                self.message_user(
-                    request,
-                    _(
-                        "%(who)s juga membuka berita ini pukul %(when)s. "
-                        "Berbicaralah dulu agar tidak saling menimpa."
-                    )
-                    % {
-                        "who": user_label(session.user),
-                        "when": timezone.localtime(session.seen_at).strftime("%H.%M"),
-                    },
-                    messages.WARNING,
-                )
-            if changed_by:
-                self.message_user(
-                    request,
-                    _("%(who)s mengubah berita ini pukul %(when)s.")
-                    % {
-                        "who": user_label(changed_by.author),
-                        "when": timezone.localtime(changed_by.created_at).strftime(
-                            "%H.%M"
-                        ),
-                    },
-                    messages.WARNING,
-                )
-        return super().change_view(request, object_id, form_url, extra_context)
 
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None
@@ -381,13 +358,8 @@ class ArticleAdmin(
             context["stale_compare_url"] = compare_url(
                 obj, token if ASCII_ID.fullmatch(token) else "", stale.pk
             )
+        context["desk"] = self.desk_context(request, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-
-def user_label(user):
-    if user is None:
-        return _("pengguna yang sudah dihapus")
-    return user.get_full_name() or user.get_username()
 
 
 @admin.register(ArticleSlugRedirect)

@@ -102,13 +102,34 @@ class ArticleEvent(models.Model):
         return f"{self.article_id}: {self.get_action_display()}"
 
 
+class SavedRevisionManager(models.Manager):
+    """Revisions of saves only: autosaves never count as a version of a story
+    (its version token, history, comparisons and restores)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=ArticleRevision.Kind.SAVE)
+
+
+class AutosaveManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=ArticleRevision.Kind.AUTOSAVE)
+
+
 class ArticleRevision(models.Model):
     """A snapshot of a story's content at one save (see ``revision_record``).
 
     ``content`` holds title, summary, body, category, tags, officials,
     agencies and photos with their captions, so two revisions can be compared
     and an old one restored even after the story moved on.
+
+    An *autosave* is the text a writer had typed but not saved yet, one per
+    writer and story, kept apart by the default manager (``objects`` sees
+    saves only; ``autosaves`` sees these) — see ``revisions.autosave_record``.
     """
+
+    class Kind(models.TextChoices):
+        SAVE = "save", _("disimpan")
+        AUTOSAVE = "autosave", _("simpan otomatis")
 
     article = models.ForeignKey(
         Article,
@@ -125,12 +146,28 @@ class ArticleRevision(models.Model):
     )
     content = models.JSONField(_("isi"), default=dict)
     note = models.CharField(_("keterangan"), max_length=200, blank=True)
+    kind = models.CharField(
+        _("jenis"), max_length=10, choices=Kind.choices, default=Kind.SAVE
+    )
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    objects = SavedRevisionManager()
+    autosaves = AutosaveManager()
 
     class Meta:
         verbose_name = _("revisi berita")
         verbose_name_plural = _("revisi berita")
         ordering = ["-created_at", "-pk"]
+        # Related lookups (story.revisions) and the admin see saves only;
+        # deleting a story still removes its autosaves (the base manager).
+        default_manager_name = "objects"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"],
+                condition=models.Q(kind="autosave"),
+                name="article_revision_one_autosave",
+            )
+        ]
 
     def __str__(self):
         return f"{self.article_id} #{self.pk}"

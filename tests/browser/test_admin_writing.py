@@ -1,6 +1,6 @@
 """A humas writer's path through the admin, in a real browser: the seed story
-typed into the story form with its photo, the people in the photo placed, and
-the story on the public page."""
+typed into the story form with its photo picked from a row of its own, and
+the people in the photo placed from its panel once the story is saved."""
 
 import datetime
 import re
@@ -90,12 +90,17 @@ def test_writer_enters_the_seed_story_through_the_admin(
     choose(page, "agencies", "Kesbangpol")
     choose(page, "contributing_agency", "Kesbangpol")
     page.fill("#id_credit_line", "humas kesbangpol")
+    page.click("#photos-group .add-row a")  # a row to pick or upload one photo
+    expect(page.locator("#id_photos-0-role")).to_have_value("featured")
     page.set_input_files("#id_photos-0-upload", photo_file(tmp_path))
-    page.select_option("#id_photos-0-role", "featured")
     page.fill("#id_photos-0-caption", CAPTION)
     page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
     save(page, "input[name=_continue]")
     page.screenshot(path=artifacts / "admin-story-saved.png", full_page=True)
+    # The saved photo's role, order and delete box are on screen at 1280 px.
+    for control in ("role", "order", "DELETE"):
+        box = page.locator(f"#id_photos-0-{control}").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1280, control
     article = Article.objects.get()
     assert article.author == user
     assert article.event_date == datetime.date(2024, 6, 4)
@@ -112,26 +117,22 @@ def test_writer_enters_the_seed_story_through_the_admin(
     assert featured.photo.caption == CAPTION
     assert featured.photo.renditions.count() == 10
 
-    # Place the people in the photo, from the link beside its thumbnail.
-    with page.expect_popup() as popup_info:
-        page.click("text=atur orang di foto")
-    photo_page = popup_info.value
-    photo_page.wait_for_load_state()
-    photo_page.fill("#id_taken_on", "04/06/2024")
-    for index, (key, place) in enumerate(
-        [("kapolres", "kiri"), ("bupati", "tengah"), ("kaban", "kanan")]
+    # Place the people in the saved photo, from its panel on the same page.
+    photo_id = featured.photo_id
+    panel = page.locator(f"#desk-people-{photo_id}")
+    for count, (key, place) in enumerate(
+        [("kapolres", "kiri"), ("bupati", "tengah"), ("kaban", "kanan")], start=1
     ):
-        if index:
-            photo_page.click(".add-row a")
-        choose(photo_page, f"subjects-{index}-official", people[key].name.split()[0])
-        photo_page.select_option(f"#id_subjects-{index}-place", place)
-    save(photo_page, "input[name=_continue]")
+        choose(page, f"desk-{photo_id}-official", people[key].name.split()[0])
+        page.select_option(f"#id_desk-{photo_id}-place", place)
+        with page.expect_response(lambda r: "/orang/" in r.url):
+            panel.get_by_role("button", name="Tandai di foto").click()
+        expect(panel.locator(".desk-people-list li")).to_have_count(count)
     assert list(
         PhotoSubject.objects.order_by("order", "pk").values_list("place", flat=True)
     ) == ["kiri", "tengah", "kanan"]
-    suggested = photo_page.locator(".field-suggested_caption .readonly").inner_text()
-    assert suggested == (
+    expect(panel.locator(".desk-suggested-text")).to_have_text(
         "Kapolres Kobar AKBP Yusfandi Usman (kiri), Pj. Bupati Kobar Budi Santosa "
         "(tengah) dan Kaban Kesbangpol Kobar Edie Faganti (kanan)"
     )
-    photo_page.screenshot(path=artifacts / "admin-photo-subjects.png", full_page=True)
+    page.screenshot(path=artifacts / "admin-photo-subjects.png", full_page=True)

@@ -76,8 +76,9 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     choose(page, "category", "Politik")
     page.fill("#id_tags", "pilkada 2024, pengamanan")
     page.fill("#id_credit_line", "humas kesbangpol")
+    page.click("#photos-group .add-row a")  # a row to pick or upload one photo
+    expect(page.locator("#id_photos-0-role")).to_have_value("featured")
     page.set_input_files("#id_photos-0-upload", photo)
-    page.select_option("#id_photos-0-role", "featured")
     page.fill("#id_photos-0-caption", CAPTION)
     page.fill("#id_photos-0-alt_text", "Tiga pejabat memberi arahan di aula.")
     save(page, "button[name=_transition][value=submit]")
