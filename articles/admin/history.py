@@ -22,36 +22,16 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rights
 from ..errors import WorkflowError
-from ..models import ArticleEvent
 from ..preview import preview_link_days, preview_link_make, preview_link_revoke
 from ..revisions import compare as compare_revisions
-from ..revisions import revision_restore
+from ..revisions import review_pair, revision_restore
 
 # A revision id in a query string: ASCII digits only ("²".isdigit() is true).
 ASCII_ID = re.compile(r"[0-9]{1,18}")
-
-
-def since_submission_pair(article):
-    """(older, newer) revisions for "what changed since the last submission".
-
-    For a story back in review after changes: the previous submission against
-    the newest content. Otherwise the last submission against the newest
-    content. None when there is nothing to compare.
-    """
-    latest = article.revisions.order_by("-pk").first()
-    submitted = [
-        e.revision
-        for e in article.events.filter(
-            action=ArticleEvent.Action.SUBMIT, revision__isnull=False
-        ).select_related("revision")[:2]
-    ]
-    if latest is None or not submitted:
-        return None
-    if len(submitted) == 2 and submitted[0].pk == latest.pk:
-        return submitted[1], latest
-    if submitted[0].pk != latest.pk:
-        return submitted[0], latest
-    return None
+SINCE_LABELS = {
+    "review": _("Perubahan sejak review terakhir"),
+    "submission": _("Perubahan sejak pengajuan"),
+}
 
 
 def compare_url(article, old_id, new_id):
@@ -62,11 +42,17 @@ def compare_url(article, old_id, new_id):
     )
 
 
-def since_submission_url(article):
-    pair = since_submission_pair(article)
+def since_review_link(article):
+    """``{"url", "label"}`` of "what changed since the editor last looked"
+    (``revisions.review_pair``), or None when nothing changed since."""
+    pair = review_pair(article)
     if pair is None:
         return None
-    return compare_url(article, pair[0].pk, pair[1].pk)
+    older, newer, since = pair
+    return {
+        "url": compare_url(article, older.pk, newer.pk),
+        "label": SINCE_LABELS[since],
+    }
 
 
 class HistoryAdminMixin:
@@ -115,7 +101,7 @@ class HistoryAdminMixin:
             )
             if rights.is_editor(request.user)
             else None,
-            "compare_url": since_submission_url(obj),
+            "since_review": since_review_link(obj),
             "history_url": reverse("admin:articles_article_history", args=[obj.pk]),
             "corrections_url": reverse(
                 "admin:articles_article_corrections", args=[obj.pk]
@@ -160,7 +146,7 @@ class HistoryAdminMixin:
             ),
             revisions=obj.revisions.select_related("author"),
             compare_url=reverse("admin:articles_article_compare", args=[obj.pk]),
-            since_submission_url=since_submission_url(obj),
+            since_review=since_review_link(obj),
             can_restore=self.has_change_permission(request, obj),
         )
 
@@ -170,7 +156,7 @@ class HistoryAdminMixin:
         revisions = obj.revisions.select_related("author")
         a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
         if not (ASCII_ID.fullmatch(a_id) and ASCII_ID.fullmatch(b_id)):
-            pair = since_submission_pair(obj)
+            pair = review_pair(obj)
             if pair is None:
                 self.message_user(
                     request,

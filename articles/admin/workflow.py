@@ -16,7 +16,7 @@ from .. import rights, workflow
 from ..errors import WorkflowError
 from ..forms import workflow_choice
 from ..models import Article, ArticleEvent, ArticleInReview
-from .history import since_submission_url
+from .history import since_review_link
 
 
 class WorkflowAdminMixin:
@@ -245,7 +245,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("perubahan"))
     def changes(self, obj):
-        url = since_submission_url(obj)
-        if not url:
+        link = since_review_link(obj)
+        if not link:
             return _("pengajuan pertama")
-        return format_html('<a href="{}">{}</a>', url, _("lihat perubahan"))
+        return format_html('<a href="{}">{}</a>', link["url"], link["label"])
