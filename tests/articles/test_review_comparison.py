@@ -110,9 +110,7 @@ def test_people_placed_in_a_photo_after_review_show_in_the_comparison(
     assert '<h3>Judul <small class="unchanged">(tidak berubah)</small>' in page
 
 
-def test_nothing_to_compare_when_nothing_changed_since_review(
-    client, newsroom, story
-):
+def test_nothing_to_compare_when_nothing_changed_since_review(client, newsroom, story):
     client.force_login(newsroom.contributor_a)
     press(client, story, "submit")
     client.force_login(newsroom.editor)
