@@ -239,7 +239,11 @@ class HistoryAdminMixin:
         self.message_user(
             request,
             _("Tautan pratinjau yang dibuat %(when)s sudah dicabut.")
-            % {"when": date_format(timezone.localtime(link.created_at), "d/m/Y H.i")},
+            % {
+                "when": date_format(
+                    timezone.localtime(link.created_at), "DATETIME_FORMAT"
+                )
+            },
             messages.SUCCESS,
         )
         return HttpResponseRedirect(
