@@ -220,6 +220,13 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return rights.is_editor(request.user)
 
+    def changelist_view(self, request, extra_context=None):
+        # Not Django's "Pilih antrean redaksi untuk melihat": a queue is read.
+        title = _("Antrean redaksi: berita menunggu review, terlama di atas")
+        return super().changelist_view(
+            request, {"title": title, **(extra_context or {})}
+        )
+
     def has_add_permission(self, request):
         return False
 
