@@ -1,6 +1,7 @@
 """The story admin's history pages: workflow events and revisions, comparing
-two revisions, restoring one, and the signed preview links for outsiders
-(made, listed, revoked)."""
+two revisions, restoring one, the signed preview links for outsiders (made,
+listed, revoked), and the story as readers will see it for whoever may only
+view it."""
 
 import re
 
@@ -22,9 +23,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rights
 from ..errors import WorkflowError
+from ..models import Article
 from ..preview import preview_link_days, preview_link_make, preview_link_revoke
 from ..revisions import compare as compare_revisions
 from ..revisions import review_pair, revision_restore
+from ..selectors import photos_as_read
 
 # A revision id in a query string: ASCII digits only ("²".isdigit() is true).
 ASCII_ID = re.compile(r"[0-9]{1,18}")
@@ -53,6 +56,25 @@ def since_review_link(article):
         "url": compare_url(article, older.pk, newer.pk),
         "label": SINCE_LABELS[since],
     }
+
+
+def story_as_read(obj):
+    """What the read-only view of a story shows: the story with its photos
+    (renditions, people in them) and relations, as readers will see it."""
+    article = (
+        Article.objects.filter(pk=obj.pk)
+        .select_related("category", "contributing_agency", "author")
+        .prefetch_related(
+            "photos__photo__renditions",
+            "photos__photo__subjects__official",
+            "officials",
+            "agencies",
+            "tags",
+        )
+        .get()
+    )
+    featured, gallery = photos_as_read(article)
+    return {"article": article, "featured": featured, "gallery": gallery}
 
 
 class HistoryAdminMixin:
@@ -87,6 +109,8 @@ class HistoryAdminMixin:
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         context["story_links"] = self.story_links(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            context["reading"] = story_as_read(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def story_links(self, request, obj):
