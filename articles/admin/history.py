@@ -179,8 +179,8 @@ class HistoryAdminMixin:
         obj = self._viewable(request, object_id)
         revisions = obj.revisions.select_related("author")
         a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
+        pair = review_pair(obj)
         if not (ASCII_ID.fullmatch(a_id) and ASCII_ID.fullmatch(b_id)):
-            pair = review_pair(obj)
             if pair is None:
                 self.message_user(
                     request,
@@ -191,6 +191,12 @@ class HistoryAdminMixin:
                     reverse("admin:articles_article_history", args=[obj.pk])
                 )
             a_id, b_id = str(pair[0].pk), str(pair[1].pk)
+        # Named when it is the comparison with what the editor last reviewed.
+        since = (
+            SINCE_LABELS[pair[2]]
+            if pair and (pair[0].pk, pair[1].pk) == (int(a_id), int(b_id))
+            else None
+        )
         old = get_object_or_404(revisions, pk=int(a_id))
         new = get_object_or_404(revisions, pk=int(b_id))
         return self._page(
@@ -201,6 +207,7 @@ class HistoryAdminMixin:
             old=old,
             new=new,
             comparison=compare_revisions(old.content, new.content),
+            since=since,
             revisions=revisions,
             can_restore=self.has_change_permission(request, obj),
         )
