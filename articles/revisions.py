@@ -1,7 +1,8 @@
 """Revisions: a story's content as a snapshot at every save, the version token
 a form carries, restoring an old snapshot, and what changed between two
 snapshots (word by word in the text; added and removed tags, people, agencies
-and photos)."""
+and photos; each photo's caption, credit, alt text and the people in it), and
+which two revisions show what changed since the editor last reviewed a story."""
 
 import datetime
 import difflib
@@ -20,6 +21,7 @@ from .errors import WorkflowError
 from .models import (
     Agency,
     Article,
+    ArticleEvent,
     ArticlePhoto,
     ArticleRevision,
     Category,
@@ -51,6 +53,7 @@ def snapshot(article):
     photos = (
         ArticlePhoto.objects.filter(article=article)
         .select_related("photo")
+        .prefetch_related("photo__subjects__official")
         .order_by("order", "pk")
     )
     return {
@@ -81,6 +84,11 @@ def snapshot(article):
                 "caption": item.caption,
                 "effective_caption": item.effective_caption,
                 "alt_text": item.photo.alt_text,
+                "credit": item.photo.credit,
+                "people": [
+                    f"{s.official.display_name} ({s.get_place_display()})"
+                    for s in item.photo.subjects.all()
+                ],
             }
             for item in photos
         ],
@@ -168,8 +176,8 @@ def latest_revision_id(article):
 def revision_restore(*, revision, by):
     """Make ``revision``'s content the story's content again, as a new revision.
 
-    Photos removed from the library since are left out; a photo's alt text
-    belongs to the library and is not rolled back.
+    Photos removed from the library since are left out; a photo's alt text,
+    credit and the people in it belong to the library and are not rolled back.
     """
     article = Article.objects.select_for_update().get(pk=revision.article_id)
     if not rights.can_edit(by, article):
@@ -304,21 +312,10 @@ def compare(old, new):
         "added": [p for pid, p in new_photos.items() if pid not in old_photos],
         "removed": [p for pid, p in old_photos.items() if pid not in new_photos],
         "changed": [
-            {
-                "photo": p,
-                "caption_diff": word_diff(
-                    _photo_label(old_photos[pid]), _photo_label(p)
-                ),
-                "role_changed": old_photos[pid].get("role") != p.get("role"),
-                "alt_changed": old_photos[pid].get("alt_text") != p.get("alt_text"),
-            }
+            change
             for pid, p in new_photos.items()
             if pid in old_photos
-            and (
-                _photo_label(old_photos[pid]) != _photo_label(p)
-                or old_photos[pid].get("role") != p.get("role")
-                or old_photos[pid].get("alt_text") != p.get("alt_text")
-            )
+            and (change := photo_change(old_photos[pid], p))["changed"]
         ],
     }
     changed = (
@@ -327,3 +324,88 @@ def compare(old, new):
         or any(photos.values())
     )
     return {"fields": fields, "sets": sets, "photos": photos, "changed": changed}
+
+
+def photo_change(old, new):
+    """What changed on one photo of a story between two snapshots: its
+    caption and credit word by word, the people in it, its role, alt text."""
+    # Snapshots older than credits and people in them hold neither: absent is
+    # "unknown", not "removed", so it never shows as a change.
+    known = "people" in old
+    old_people = old.get("people", []) if known else new.get("people", [])
+    new_people = new.get("people", [])
+    old_credit = old.get("credit", "") if known else new.get("credit", "")
+    change = {
+        "photo": new,
+        "caption_changed": _photo_label(old) != _photo_label(new),
+        "caption_diff": word_diff(_photo_label(old), _photo_label(new)),
+        "credit_changed": old_credit != new.get("credit", ""),
+        "credit_diff": word_diff(old_credit, new.get("credit", "")),
+        "people_added": [n for n in new_people if n not in old_people],
+        "people_removed": [n for n in old_people if n not in new_people],
+        "role_changed": old.get("role") != new.get("role"),
+        "alt_changed": old.get("alt_text") != new.get("alt_text"),
+    }
+    change["changed"] = bool(
+        change["caption_changed"]
+        or change["credit_changed"]
+        or change["people_added"]
+        or change["people_removed"]
+        or change["role_changed"]
+        or change["alt_changed"]
+    )
+    return change
+
+
+# The editor's decisions on a story: each one was taken reading its content.
+REVIEW_ACTIONS = [
+    ArticleEvent.Action.REQUEST_CHANGES,
+    ArticleEvent.Action.PUBLISH,
+    ArticleEvent.Action.SCHEDULE,
+]
+
+
+def review_pair(article):
+    """``(older, newer, since)``: the revisions showing what changed since the
+    editor last looked, or None when the content is the same since.
+
+    ``older`` is the content at the editor's last decision ("Minta revisi",
+    publishing, scheduling), ``since`` then "review"; a story never decided on
+    compares its previous submission instead (``since`` "submission"), once
+    it has been withdrawn and sent again. ``newer`` is the newest content.
+    """
+    latest = article.revisions.order_by("-pk").first()
+    if latest is None:
+        return None
+    reviewed = (
+        article.events.filter(action__in=REVIEW_ACTIONS, revision__isnull=False)
+        .select_related("revision")
+        .first()
+    )
+    if reviewed is not None:
+        older, since = reviewed.revision, "review"
+    else:
+        submitted = [
+            e.revision
+            for e in article.events.filter(
+                action=ArticleEvent.Action.SUBMIT, revision__isnull=False
+            ).select_related("revision")[:2]
+        ]
+        if not submitted:
+            return None
+        older, since = submitted[0], "submission"
+        if len(submitted) == 2 and submitted[0].pk == latest.pk:
+            older = submitted[1]
+    if older.pk == latest.pk or older.content == latest.content:
+        return None
+    return older, latest, since
+
+
+def revision_current(*, article, by):
+    """The newest revision if it still holds ``article``'s content, else a new
+    one: the content at a workflow event, photo credits and people included
+    (they change on the library photo, without saving the story)."""
+    latest = article.revisions.order_by("-pk").first()
+    if latest is not None and latest.content == snapshot(article):
+        return latest
+    return revision_record(article=article, by=by)

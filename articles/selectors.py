@@ -1,7 +1,8 @@
-"""Reads that span models: the position an official held on a day, and the
-caption that names the people in a photo with those positions."""
+"""Reads that span models: the position an official held on a day, the
+caption that names the people in a photo with those positions, and a story's
+photos as readers see them (the featured one, and the rest in the gallery)."""
 
-from .models import Position
+from .models import ArticlePhoto, Position
 
 
 def positions_on(official_ids, day):
@@ -47,3 +48,28 @@ def caption_from_subjects(subjects, day):
     if len(phrases) <= 1:
         return "".join(phrases)
     return ", ".join(phrases[:-1]) + " dan " + phrases[-1]
+
+
+def shown_in_body(item, body):
+    """Whether an inline photo already stands in the body (placed with CKEditor).
+
+    An inline photo the writer did not place in the text is shown with the
+    gallery instead, so that no photo of a story is lost to readers.
+    """
+    files = [item.photo.file.name, *(r.file.name for r in item.photo.renditions.all())]
+    return any(name and name in body for name in files)
+
+
+def photos_as_read(article):
+    """``(featured, gallery)``: the story's featured ArticlePhoto (or None) and
+    the photos shown after the text, as the public page and the newsroom's
+    read-only view show them (prefetch ``photos__photo__renditions``)."""
+    photos = list(article.photos.all())
+    featured = next((p for p in photos if p.role == ArticlePhoto.Role.FEATURED), None)
+    gallery = [
+        p
+        for p in photos
+        if p.role == ArticlePhoto.Role.GALLERY
+        or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
+    ]
+    return featured, gallery

@@ -26,7 +26,7 @@ from .errors import WorkflowError
 from .models import Article, ArticleEvent, ArticlePhoto
 from .notifications import AUTHOR, EDITORS, Mail
 from .preview import preview_links_end
-from .revisions import revision_record
+from .revisions import revision_current
 from .transitions import SCHEDULED, Transition, workflow_state
 
 Status = Article.Status
@@ -88,9 +88,7 @@ def _transition(article, locked, *, by, name, to, comment="", fields=(), notify=
     locked.status = to
     # `updated_at` is left alone: it tells when the content last changed.
     locked.save(update_fields=["status", *fields])
-    revision = locked.revisions.order_by("-pk").first()
-    if revision is None:
-        revision = revision_record(article=locked, by=by)
+    revision = revision_current(article=locked, by=by)
     event = ArticleEvent.objects.create(
         article=locked,
         action=name,

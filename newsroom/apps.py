@@ -7,6 +7,11 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Warta")
 
+    def ready(self):
+        from .admin_english import admin_boolean_icon_translate
+
+        admin_boolean_icon_translate()
+
 
 class TaskQueueConfig(TasksAppConfig):
     """django-tasks-db (the background worker's queue), named in Indonesian

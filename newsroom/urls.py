@@ -2,8 +2,10 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from articles.admin.shortcut import view_on_site
 from newsroom import twofactor
@@ -14,8 +16,18 @@ admin.site.site_header = _("Warta — Redaksi")
 admin.site.site_title = _("Warta")
 admin.site.index_title = _("Meja redaksi")
 
+
+class FaviconView(RedirectView):
+    """``/favicon.ico``, asked for by browsers on every page: the static icon
+    (its hashed name in production, so it is cached for long)."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("img/favicon.ico")
+
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     # Before the admin's own "view on site": a story's answers by its rights.
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",

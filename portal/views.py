@@ -18,11 +18,11 @@ from django.views.decorators.http import require_POST
 
 from articles.models import (
     Article,
-    ArticlePhoto,
     ArticleSlugRedirect,
     Category,
     Official,
 )
+from articles.selectors import photos_as_read
 
 from . import selectors, seo, takedowns
 from .caching import not_stored, page_params
@@ -97,16 +97,6 @@ def article_detail(request, slug):
     return render_article(request, article)
 
 
-def shown_in_body(item, body):
-    """Whether an inline photo already stands in the body (placed with CKEditor).
-
-    An inline photo the writer did not place in the text is shown with the
-    gallery instead, so that no photo of a story is lost to readers.
-    """
-    files = [item.photo.file.name, *(r.file.name for r in item.photo.renditions.all())]
-    return any(name and name in body for name in files)
-
-
 def render_article(request, article, *, preview=False):
     """Render the story page for ``article``.
 
@@ -119,14 +109,7 @@ def render_article(request, article, *, preview=False):
         article = selectors.story_with_relations(
             Article.objects.filter(pk=article.pk)
         ).get()
-    photos = list(article.photos.all())
-    featured = next((p for p in photos if p.role == ArticlePhoto.Role.FEATURED), None)
-    gallery = [
-        p
-        for p in photos
-        if p.role == ArticlePhoto.Role.GALLERY
-        or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
-    ]
+    featured, gallery = photos_as_read(article)
     tags, agencies, officials = selectors.story_relations(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)

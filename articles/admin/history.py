@@ -1,6 +1,7 @@
 """The story admin's history pages: workflow events and revisions, comparing
-two revisions, restoring one, and the signed preview links for outsiders
-(made, listed, revoked)."""
+two revisions, restoring one, the signed preview links for outsiders (made,
+listed, revoked), and the story as readers will see it for whoever may only
+view it."""
 
 import re
 
@@ -22,36 +23,18 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rights
 from ..errors import WorkflowError
-from ..models import ArticleEvent
+from ..models import Article
 from ..preview import preview_link_days, preview_link_make, preview_link_revoke
 from ..revisions import compare as compare_revisions
-from ..revisions import revision_restore
+from ..revisions import review_pair, revision_restore
+from ..selectors import photos_as_read
 
 # A revision id in a query string: ASCII digits only ("²".isdigit() is true).
 ASCII_ID = re.compile(r"[0-9]{1,18}")
-
-
-def since_submission_pair(article):
-    """(older, newer) revisions for "what changed since the last submission".
-
-    For a story back in review after changes: the previous submission against
-    the newest content. Otherwise the last submission against the newest
-    content. None when there is nothing to compare.
-    """
-    latest = article.revisions.order_by("-pk").first()
-    submitted = [
-        e.revision
-        for e in article.events.filter(
-            action=ArticleEvent.Action.SUBMIT, revision__isnull=False
-        ).select_related("revision")[:2]
-    ]
-    if latest is None or not submitted:
-        return None
-    if len(submitted) == 2 and submitted[0].pk == latest.pk:
-        return submitted[1], latest
-    if submitted[0].pk != latest.pk:
-        return submitted[0], latest
-    return None
+SINCE_LABELS = {
+    "review": _("Perubahan sejak review terakhir"),
+    "submission": _("Perubahan sejak pengajuan"),
+}
 
 
 def compare_url(article, old_id, new_id):
@@ -62,11 +45,36 @@ def compare_url(article, old_id, new_id):
     )
 
 
-def since_submission_url(article):
-    pair = since_submission_pair(article)
+def since_review_link(article):
+    """``{"url", "label"}`` of "what changed since the editor last looked"
+    (``revisions.review_pair``), or None when nothing changed since."""
+    pair = review_pair(article)
     if pair is None:
         return None
-    return compare_url(article, pair[0].pk, pair[1].pk)
+    older, newer, since = pair
+    return {
+        "url": compare_url(article, older.pk, newer.pk),
+        "label": SINCE_LABELS[since],
+    }
+
+
+def story_as_read(obj):
+    """What the read-only view of a story shows: the story with its photos
+    (renditions, people in them) and relations, as readers will see it."""
+    article = (
+        Article.objects.filter(pk=obj.pk)
+        .select_related("category", "contributing_agency", "author")
+        .prefetch_related(
+            "photos__photo__renditions",
+            "photos__photo__subjects__official",
+            "officials",
+            "agencies",
+            "tags",
+        )
+        .get()
+    )
+    featured, gallery = photos_as_read(article)
+    return {"article": article, "featured": featured, "gallery": gallery}
 
 
 class HistoryAdminMixin:
@@ -101,6 +109,8 @@ class HistoryAdminMixin:
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         context["story_links"] = self.story_links(request, obj)
+        if obj is not None and not self.has_change_permission(request, obj):
+            context["reading"] = story_as_read(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def story_links(self, request, obj):
@@ -115,7 +125,7 @@ class HistoryAdminMixin:
             )
             if rights.is_editor(request.user)
             else None,
-            "compare_url": since_submission_url(obj),
+            "since_review": since_review_link(obj),
             "history_url": reverse("admin:articles_article_history", args=[obj.pk]),
             "corrections_url": reverse(
                 "admin:articles_article_corrections", args=[obj.pk]
@@ -160,7 +170,7 @@ class HistoryAdminMixin:
             ),
             revisions=obj.revisions.select_related("author"),
             compare_url=reverse("admin:articles_article_compare", args=[obj.pk]),
-            since_submission_url=since_submission_url(obj),
+            since_review=since_review_link(obj),
             can_restore=self.has_change_permission(request, obj),
         )
 
@@ -169,8 +179,8 @@ class HistoryAdminMixin:
         obj = self._viewable(request, object_id)
         revisions = obj.revisions.select_related("author")
         a_id, b_id = request.GET.get("a", ""), request.GET.get("b", "")
+        pair = review_pair(obj)
         if not (ASCII_ID.fullmatch(a_id) and ASCII_ID.fullmatch(b_id)):
-            pair = since_submission_pair(obj)
             if pair is None:
                 self.message_user(
                     request,
@@ -181,6 +191,12 @@ class HistoryAdminMixin:
                     reverse("admin:articles_article_history", args=[obj.pk])
                 )
             a_id, b_id = str(pair[0].pk), str(pair[1].pk)
+        # Named when it is the comparison with what the editor last reviewed.
+        since = (
+            SINCE_LABELS[pair[2]]
+            if pair and (pair[0].pk, pair[1].pk) == (int(a_id), int(b_id))
+            else None
+        )
         old = get_object_or_404(revisions, pk=int(a_id))
         new = get_object_or_404(revisions, pk=int(b_id))
         return self._page(
@@ -191,6 +207,7 @@ class HistoryAdminMixin:
             old=old,
             new=new,
             comparison=compare_revisions(old.content, new.content),
+            since=since,
             revisions=revisions,
             can_restore=self.has_change_permission(request, obj),
         )
@@ -253,7 +270,11 @@ class HistoryAdminMixin:
         self.message_user(
             request,
             _("Tautan pratinjau yang dibuat %(when)s sudah dicabut.")
-            % {"when": date_format(timezone.localtime(link.created_at), "d/m/Y H.i")},
+            % {
+                "when": date_format(
+                    timezone.localtime(link.created_at), "DATETIME_FORMAT"
+                )
+            },
             messages.SUCCESS,
         )
         return HttpResponseRedirect(

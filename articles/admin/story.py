@@ -11,6 +11,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -298,7 +299,7 @@ class ArticleAdmin(
             return format_html(
                 "{} <small>({})</small>",
                 _("Terjadwal"),
-                timezone.localtime(obj.published_at).strftime("%d/%m/%Y %H.%M"),
+                date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT"),
             )
         return obj.get_status_display()
 

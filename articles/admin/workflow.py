@@ -16,7 +16,7 @@ from .. import rights, workflow
 from ..errors import WorkflowError
 from ..forms import workflow_choice
 from ..models import Article, ArticleEvent, ArticleInReview
-from .history import since_submission_url
+from .history import since_review_link
 
 
 class WorkflowAdminMixin:
@@ -220,6 +220,13 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     def has_view_permission(self, request, obj=None):
         return rights.is_editor(request.user)
 
+    def changelist_view(self, request, extra_context=None):
+        # Not Django's "Pilih antrean redaksi untuk melihat": a queue is read.
+        title = _("Antrean redaksi: berita menunggu review, terlama di atas")
+        return super().changelist_view(
+            request, {"title": title, **(extra_context or {})}
+        )
+
     def has_add_permission(self, request):
         return False
 
@@ -245,7 +252,7 @@ class ReviewQueueAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("perubahan"))
     def changes(self, obj):
-        url = since_submission_url(obj)
-        if not url:
+        link = since_review_link(obj)
+        if not link:
             return _("pengajuan pertama")
-        return format_html('<a href="{}">{}</a>', url, _("lihat perubahan"))
+        return format_html('<a href="{}">{}</a>', link["url"], link["label"])

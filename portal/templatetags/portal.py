@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -16,11 +16,12 @@ register = template.Library()
 
 @register.filter
 def tanggal(value, with_time=True):
-    """ "Selasa, 4 Juni 2024 10.15 WIB" in the site's time zone."""
+    """ "Selasa, 4 Juni 2024 10.15 WIB" in the site's time zone: the one date
+    format of the whole site, admin included (``newsroom/formats/id``)."""
     if not value:
         return ""
     local = timezone.localtime(value)
-    return date_format(local, "l, j F Y H.i T" if with_time else "l, j F Y")
+    return date_format(local, "DATETIME_FORMAT" if with_time else "DATE_FORMAT")
 
 
 @register.filter

@@ -42,7 +42,9 @@ def test_compare_page_shows_changed_words_tags_and_photos_escaped(
     assert "foto dihapus" in page
 
 
-def test_since_last_submission_compares_the_two_submissions(client, newsroom, story):
+def test_since_review_compares_with_the_content_the_editor_sent_back(
+    client, newsroom, story
+):
     client.force_login(newsroom.contributor_a)
     url = reverse("admin:articles_article_change", args=[story.pk])
     client.post(url, form_data(client, story, title="Rakor Pilkada"))
@@ -54,7 +56,22 @@ def test_since_last_submission_compares_the_two_submissions(client, newsroom, st
     workflow.article_submit(article=story, by=newsroom.contributor_a)
     client.force_login(newsroom.editor)
     form_page = client.get(url).content.decode()
-    assert "Perubahan sejak pengajuan" in form_page
+    assert "Perubahan sejak review terakhir" in form_page
+    response = client.get(
+        reverse("admin:articles_article_compare", args=[story.pk]), follow=True
+    )
+    assert "<ins> Serentak</ins>" in response.content.decode()
+
+
+def test_never_reviewed_story_compares_its_two_submissions(client, newsroom, story):
+    client.force_login(newsroom.contributor_a)
+    url = reverse("admin:articles_article_change", args=[story.pk])
+    workflow.article_submit(article=story, by=newsroom.contributor_a)
+    workflow.article_withdraw(article=story, by=newsroom.contributor_a)
+    client.post(url, form_data(client, story, title="Rakor Pilkada Serentak"))
+    workflow.article_submit(article=story, by=newsroom.contributor_a)
+    client.force_login(newsroom.editor)
+    assert "Perubahan sejak pengajuan" in client.get(url).content.decode()
     response = client.get(
         reverse("admin:articles_article_compare", args=[story.pk]), follow=True
     )

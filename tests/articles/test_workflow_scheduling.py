@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import get_resolver, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles import workflow
 from articles.models import ArticleCorrection
@@ -130,7 +131,7 @@ def test_admin_list_shows_scheduled_stories_with_their_time(client, scheduled):
     )
     body = page.content.decode()
     assert "Terjadwal" in body
-    assert timezone.localtime(at).strftime("%d/%m/%Y %H.%M") in body
+    assert date_format(timezone.localtime(at), "DATETIME_FORMAT") in body
     assert story.title in body
 
 

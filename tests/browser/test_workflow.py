@@ -118,10 +118,10 @@ def test_contributor_and_editor_take_the_seed_story_from_draft_to_the_site(
     assert article.status == Article.Status.IN_REVIEW
     logout(page, live_server)
 
-    # 4. The editor sees what changed since the last submission and publishes.
+    # 4. The editor sees what changed since they sent it back, and publishes.
     admin_login(page, live_server, "redaktur", "rahasia-warta-123")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
-    page.click("text=Perubahan sejak pengajuan")
+    page.click("text=/Perubahan sejak/")
     expect(page.locator("#diff-body")).to_be_visible()
     page.wait_for_load_state()
     inserted = " ".join(page.locator("#diff-body ins").all_inner_texts())

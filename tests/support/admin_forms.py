@@ -53,3 +53,30 @@ def story_in(newsroom, state, **kwargs):
         published_at=published_at,
         **kwargs,
     )
+
+
+def admin_page_data(response, **overrides):
+    """Any admin change page's form and inline rows, as the browser would post
+    them back unchanged (``response`` is the page's GET), with ``overrides``."""
+    context = response.context
+    forms = [context["adminform"].form]
+    data = {}
+    for inline in context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management.initial.get(name, "")
+        data[management.add_prefix("TOTAL_FORMS")] = formset.initial_form_count()
+        forms += formset.initial_forms
+    for form in forms:
+        for name, field in form.fields.items():
+            value = form.initial.get(name, field.initial)
+            if value is None or value is False:
+                continue
+            if isinstance(value, list | tuple):
+                value = [getattr(v, "pk", v) for v in value]
+            elif hasattr(value, "pk"):
+                value = value.pk
+            data[form.add_prefix(name)] = value
+    data.update(overrides)
+    return data
