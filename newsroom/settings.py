@@ -66,6 +66,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the one log line cover every answer, a
+    # redirect to HTTPS and a cached page included (newsroom/requestlog.py).
+    "newsroom.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte or an impossible admin date in the address: 400 at once.
     "newsroom.middleware.UnreadableRequestMiddleware",
@@ -340,11 +343,35 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
 }
 
+# Logs: standard output, one line per event, each with the request's id
+# (newsroom/requestlog.py). Every request is logged at INFO by
+# ``warta.request``; one slower than WARTA_SLOW_REQUEST_MS as a warning.
+WARTA_SLOW_REQUEST_MS = env("WARTA_SLOW_REQUEST_MS", 1000, cast=int)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "newsroom.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "line": {
+            "()": "newsroom.requestlog.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s id=%(request_id)s "
+            "%(message)s",
+        }
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "filters": ["request_id"],
+            "formatter": "line",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "warta.request": {"level": env("WARTA_REQUEST_LOG_LEVEL", "INFO")},
+        # Its "Not Found: /path" lines repeat what warta.request says.
+        "django.request": {"level": "ERROR"},
+    },
 }
 
 # django-taggit: tags are case-insensitive ("Pilkada" and "pilkada" are one).
