@@ -96,3 +96,34 @@ class OneLineFormatter(logging.Formatter):
     def format(self, record):
         text = super().format(record)
         return text.replace("\r", "").replace("\n", " \u23ce ")
+
+
+def logging_settings(*, level, request_level):
+    """Django's ``LOGGING``: everything to standard output, one line per
+    record with the request's id; ``warta.request`` at ``request_level``."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"request_id": {"()": "newsroom.requestlog.RequestIdFilter"}},
+        "formatters": {
+            "line": {
+                "()": "newsroom.requestlog.OneLineFormatter",
+                "format": "%(asctime)s %(levelname)s %(name)s id=%(request_id)s "
+                "%(message)s",
+            }
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "filters": ["request_id"],
+                "formatter": "line",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": {
+            "warta.request": {"level": request_level},
+            # Its "Not Found: /path" lines repeat what warta.request says.
+            "django.request": {"level": "ERROR"},
+        },
+    }

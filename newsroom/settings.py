@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.environment import database_from_url, env
+from newsroom.environment import database_from_url, env, s3_media_storage
+from newsroom.requestlog import logging_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -188,6 +189,11 @@ STORAGES = {
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Media shared by app servers: an S3-compatible bucket (django-storages).
+WARTA_S3_BUCKET = env("WARTA_S3_BUCKET", "")
+if WARTA_S3_BUCKET:
+    STORAGES["default"], MEDIA_URL = s3_media_storage(WARTA_S3_BUCKET)
+
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)
 
@@ -343,36 +349,13 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
 }
 
-# Logs: standard output, one line per event, each with the request's id
-# (newsroom/requestlog.py). Every request is logged at INFO by
-# ``warta.request``; one slower than WARTA_SLOW_REQUEST_MS as a warning.
+# Logs: stdout, one line per event with the request id (newsroom/requestlog.py);
+# a request slower than WARTA_SLOW_REQUEST_MS is a warning.
 WARTA_SLOW_REQUEST_MS = env("WARTA_SLOW_REQUEST_MS", 1000, cast=int)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "newsroom.requestlog.RequestIdFilter"}},
-    "formatters": {
-        "line": {
-            "()": "newsroom.requestlog.OneLineFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s id=%(request_id)s "
-            "%(message)s",
-        }
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "filters": ["request_id"],
-            "formatter": "line",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": env("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        "warta.request": {"level": env("WARTA_REQUEST_LOG_LEVEL", "INFO")},
-        # Its "Not Found: /path" lines repeat what warta.request says.
-        "django.request": {"level": "ERROR"},
-    },
-}
+LOGGING = logging_settings(
+    level=env("LOG_LEVEL", "WARNING"),
+    request_level=env("WARTA_REQUEST_LOG_LEVEL", "INFO"),
+)
 
 # django-taggit: tags are case-insensitive ("Pilkada" and "pilkada" are one).
 TAGGIT_CASE_INSENSITIVE = True
