@@ -24,3 +24,6 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1"
 accesslog = None
 errorlog = "-"
 loglevel = "warning"
+# gunicorn 24+ opens a control socket in the user's home; Warta does not use
+# it, and two app servers on one machine would fight over the one path.
+control_socket_disable = True

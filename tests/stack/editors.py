@@ -132,7 +132,12 @@ def main(out, stories):
             seed=100 + number,
         )
         workflow.article_publish(article=article, by=editor)
-    Path(out).write_text(json.dumps(logins, indent=1))
+    Path(out).write_text(
+        json.dumps(
+            {"editors": logins, "category": category.pk, "agency": agency.pk},
+            indent=1,
+        )
+    )
     print(f"{EDITORS} editors, {stories} published stories")
 
 
