@@ -110,6 +110,7 @@ def logging_settings(*, level, request_level):
                 "()": "newsroom.requestlog.OneLineFormatter",
                 "format": "%(asctime)s %(levelname)s %(name)s id=%(request_id)s "
                 "%(message)s",
+                "datefmt": "%Y-%m-%dT%H:%M:%S%z",
             }
         },
         "handlers": {
