@@ -118,6 +118,16 @@ def publish_on_a(editor, title, *, category, agency):
     return editor.follow(saved, base=APP_A)
 
 
+def rendition_urls(html):
+    return sorted(
+        {
+            part
+            for part in html.replace('"', " ").replace(",", " ").split()
+            if part.startswith("/media/renditions/")
+        }
+    )
+
+
 def main():
     made = json.loads((WORK / "editors.json").read_text())
     logins = made["editors"]
@@ -152,13 +162,15 @@ def main():
     link = home.text.split(title)[0].rsplit('href="', 1)[1].split('"', 1)[0]
     story = reader.get(link)
     check(story.status_code == 200, f"the story opens through nginx at {link}")
-    renditions = sorted(
-        {
-            part.split()[0]
-            for part in story.text.replace('"', " ").split()
-            if part.startswith("/media/renditions/")
-        }
-    )
+    # Renditions may be made by the background worker after the upload:
+    # read the page from app server B (no page cache in between) until the
+    # story's picture lists them.
+    deadline = time.monotonic() + 60
+    while True:
+        renditions = rendition_urls(reader_b.get(link, base=APP_B).text)
+        if len(renditions) >= 4 or time.monotonic() > deadline:
+            break
+        time.sleep(1)
     check(len(renditions) >= 4, f"the story page uses {len(renditions)} renditions")
     for url in renditions:
         served = reader.get(url)
