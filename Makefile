@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 ADDR ?= 127.0.0.1:8000
 
-.PHONY: run test install migrate seed lint check messages clean bench bench-tools
+.PHONY: run test install migrate seed lint check messages clean bench bench-tools stack loadtest
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,15 @@ test: install
 lint: install
 	$(BIN)/ruff check .
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The real stack (nginx + two gunicorns + worker + PostgreSQL + Redis) and its
+# smoke test; loadtest adds 200 readers and 5 editors for LOADTEST_DURATION
+# seconds (tests/stack/run describes both).
+stack: install
+	tests/stack/run
+
+loadtest: install
+	LOADTEST_DURATION=$${LOADTEST_DURATION:-300} tests/stack/run --loadtest
 
 messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages -l id --ignore=.venv

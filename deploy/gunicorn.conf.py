@@ -19,6 +19,11 @@ max_requests_jitter = 200
 # nginx on the same machine sets X-Forwarded-*; Django trusts them only with
 # BEHIND_TLS_PROXY=true.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = "-"
+# No access log here: Warta logs each request itself, one line with its id,
+# user and duration, and without the query string (newsroom/requestlog.py).
+accesslog = None
 errorlog = "-"
 loglevel = "warning"
+# gunicorn 24+ opens a control socket in the user's home; Warta does not use
+# it, and two app servers on one machine would fight over the one path.
+control_socket_disable = True

@@ -7,15 +7,18 @@ An archive is a gzip-compressed tar file holding
 - ``database.dump`` (PostgreSQL, ``pg_dump --format=custom``: one consistent
   snapshot, taken in a single transaction while the site keeps running) or
   ``database.sqlite3`` (SQLite, through SQLite's online backup API);
-- ``media/...``: every file under ``MEDIA_ROOT``;
+- ``media/...``: every file in the media storage (``STORAGES["default"]``:
+  ``MEDIA_ROOT``, or the S3 bucket when ``WARTA_S3_BUCKET`` is set), read
+  through Django's storage API so both are backed up the same way;
 - ``private/...``: every file under ``WARTA_PRIVATE_MEDIA_ROOT`` (readers'
   right-of-reply attachments, which have no public address).
 
 The database is dumped first: uploads never change in place, so every file
-the dump refers to is already in ``MEDIA_ROOT`` when the files are copied.
+the dump refers to is already in the media storage when the files are copied.
+The manifest is written last, once every file's SHA-256 is known.
 
 ``backup_restore`` loads an archive into an *empty* installation (a database
-without tables, empty ``MEDIA_ROOT`` and private folder) and refuses
+without tables, an empty media storage and private folder) and refuses
 anything else, so a restore can never mix two sites or overwrite one.
 """
 
@@ -31,6 +34,8 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,7 +43,8 @@ from django.utils.translation import gettext as _
 FORMAT = 1
 MANIFEST = "manifest.json"
 # Archive folder -> the setting naming the folder on disk.
-FOLDERS = {"media": "MEDIA_ROOT", "private": "WARTA_PRIVATE_MEDIA_ROOT"}
+MEDIA = "media"
+FOLDERS = (MEDIA, "private")
 DUMPS = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 
 
@@ -47,7 +53,7 @@ class BackupError(Exception):
 
 
 def backup_write(*, path, alias="default"):
-    """Write the archive of the database ``alias`` and ``MEDIA_ROOT`` to ``path``.
+    """Write the archive of the database ``alias`` and the media to ``path``.
 
     The archive is written beside ``path`` under a temporary name and moved
     into place when complete, so a failed backup leaves no partial archive.
@@ -66,32 +72,23 @@ def backup_write(*, path, alias="default"):
             with sqlite3.connect(dump) as target:
                 connection.connection.backup(target)
             target.close()
-        files = {
-            folder: sorted(_media_files(_folder_root(folder))) for folder in FOLDERS
-        }
-        manifest = {
-            "format": FORMAT,
-            "engine": engine,
-            "created_at": timezone.now().isoformat(),
-            **{
-                folder: [
-                    {"name": name, "size": size, "sha256": digest}
-                    for name, size, digest in listed
-                ]
-                for folder, listed in files.items()
-            },
-        }
-        manifest_path = Path(work) / MANIFEST
-        manifest_path.write_text(json.dumps(manifest, indent=1))
         partial = path.with_name(f".{path.name}.partial")
         try:
             with tarfile.open(partial, "w:gz") as archive:
-                archive.add(manifest_path, MANIFEST)
                 archive.add(dump, DUMPS[engine])
-                for folder, listed in files.items():
-                    root = _folder_root(folder)
-                    for name, _size, _digest in listed:
-                        archive.add(root / name, f"{folder}/{name}")
+                listed = {
+                    folder: _storage_backup(archive, folder) for folder in FOLDERS
+                }
+                manifest = {
+                    "format": FORMAT,
+                    "engine": engine,
+                    "created_at": timezone.now().isoformat(),
+                    "media_storage": _storage_label(_storage(MEDIA)),
+                    **listed,
+                }
+                manifest_path = Path(work) / MANIFEST
+                manifest_path.write_text(json.dumps(manifest, indent=1))
+                archive.add(manifest_path, MANIFEST)
             os.replace(partial, path)
         finally:
             partial.unlink(missing_ok=True)
@@ -100,7 +97,7 @@ def backup_write(*, path, alias="default"):
 
 def backup_restore(*, path, alias="default"):
     """Load the archive at ``path`` into the empty database ``alias`` and the
-    empty ``MEDIA_ROOT``. Returns the manifest."""
+    empty media storage and private folder. Returns the manifest."""
     connection = connections[alias]
     engine = _engine(connection)
     try:
@@ -127,13 +124,16 @@ def backup_restore(*, path, alias="default"):
                 )
             )
         for folder in FOLDERS:
-            root = _folder_root(folder)
-            if root.exists() and any(root.iterdir()):
-                raise BackupError(_("Folder %(path)s tidak kosong.") % {"path": root})
+            storage = _storage(folder)
+            if _storage_names(storage):
+                raise BackupError(
+                    _("Folder %(path)s tidak kosong.")
+                    % {"path": _storage_label(storage)}
+                )
         dump = Path(work) / DUMPS[engine]
         _extract(archive, DUMPS[engine], dump)
         for folder in FOLDERS:
-            _media_restore(archive, folder, manifest.get(folder, []))
+            _storage_restore(archive, folder, manifest.get(folder, []), work)
         if engine == "postgresql":
             _pg_run(
                 "pg_restore",
@@ -201,18 +201,6 @@ def _pg_run(program, connection, *args):
         )
 
 
-def _media_files(root):
-    """(relative name, size, sha256) of every file under ``root``."""
-    if not root.exists():
-        return
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            full = Path(folder) / name
-            if full.is_symlink() or not full.is_file():
-                continue
-            yield full.relative_to(root).as_posix(), full.stat().st_size, _sha256(full)
-
-
 def _sha256(path):
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
@@ -232,7 +220,7 @@ def _manifest(archive):
 
 
 def _safe_name(name):
-    """A relative media name that stays inside MEDIA_ROOT, or BackupError."""
+    """A relative media name that stays inside its folder, or BackupError."""
     pure = PurePosixPath(name)
     if pure.is_absolute() or ".." in pure.parts or not pure.parts:
         raise BackupError(
@@ -256,18 +244,75 @@ def _extract(archive, member_name, target):
         shutil.copyfileobj(source, out)
 
 
-def _folder_root(folder):
-    return Path(getattr(settings, FOLDERS[folder]))
+def _storage(folder):
+    """The media storage, or the private folder as a storage of its own."""
+    if folder == MEDIA:
+        return default_storage
+    return FileSystemStorage(location=settings.WARTA_PRIVATE_MEDIA_ROOT)
 
 
-def _media_restore(archive, folder, listed):
-    """Extract every file of ``folder`` the manifest lists; check its SHA-256."""
-    root = _folder_root(folder)
+def _storage_label(storage):
+    """Where a storage keeps its files, for messages and the manifest."""
+    bucket = getattr(storage, "bucket_name", None)
+    return f"s3://{bucket}" if bucket else str(storage.location)
+
+
+def _storage_names(storage, folder=""):
+    """Every file name in ``storage`` (sorted), walking its folders."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    prefix = f"{folder}/" if folder else ""
+    names = [f"{prefix}{name}" for name in files]
+    for sub in folders:
+        names.extend(_storage_names(storage, f"{prefix}{sub}"))
+    return sorted(names)
+
+
+class _Hashing:
+    """A file read through once, its SHA-256 taken on the way."""
+
+    def __init__(self, handle):
+        self.handle, self.digest = handle, hashlib.sha256()
+
+    def read(self, size=-1):
+        data = self.handle.read(size)
+        self.digest.update(data)
+        return data
+
+
+def _storage_backup(archive, folder):
+    """Add every file of ``folder``'s storage to the archive; their list."""
+    storage, listed = _storage(folder), []
+    for name in _storage_names(storage):
+        info = tarfile.TarInfo(f"{folder}/{name}")
+        info.size, info.mode = storage.size(name), 0o644
+        with storage.open(name, "rb") as handle:
+            hashing = _Hashing(handle)
+            archive.addfile(info, hashing)
+        listed.append(
+            {"name": name, "size": info.size, "sha256": hashing.digest.hexdigest()}
+        )
+    return listed
+
+
+def _storage_restore(archive, folder, listed, work):
+    """Put every file of ``folder`` the manifest lists back under its own
+    name, after checking its SHA-256."""
+    storage = _storage(folder)
     for item in listed:
         name = _safe_name(item["name"])
-        target = root.joinpath(*name.parts)
-        _extract(archive, f"{folder}/{name}", target)
-        if _sha256(target) != item["sha256"]:
+        extracted = Path(work) / "file"
+        _extract(archive, f"{folder}/{name}", extracted)
+        if _sha256(extracted) != item["sha256"]:
             raise BackupError(
                 _("Berkas %(name)s rusak di cadangan.") % {"name": item["name"]}
+            )
+        with open(extracted, "rb") as handle:
+            saved = storage.save(str(name), File(handle))
+        if saved != str(name):
+            raise BackupError(
+                _("Berkas %(name)s tidak bisa dipulihkan dengan namanya.")
+                % {"name": item["name"]}
             )

@@ -1,4 +1,5 @@
-"""Reading settings from the environment: ``env()`` and ``database_from_url()``.
+"""Reading settings from the environment: ``env()``, ``database_from_url()``
+and ``s3_media_storage()``.
 
 Used by ``newsroom/settings.py`` only; kept apart so the settings module
 reads as the list of settings it is.
@@ -76,3 +77,43 @@ def database_from_url(url):
         config["CONN_MAX_AGE"] = 0
         config.pop("TEST", None)
     return config
+
+
+def s3_media_storage(bucket):
+    """The ``STORAGES["default"]`` entry and ``MEDIA_URL`` for media in an
+    S3-compatible bucket (django-storages' S3Storage).
+
+    Readers fetch photos at ``WARTA_S3_PUBLIC_URL`` (a CDN, or nginx in front
+    of the bucket) when it is set, else at the bucket's own address. The keys
+    are ``AWS_ACCESS_KEY_ID`` and ``AWS_SECRET_ACCESS_KEY``, read by boto3.
+    """
+    endpoint = (env("WARTA_S3_ENDPOINT_URL", "") or "").rstrip("/") or None
+    public = (env("WARTA_S3_PUBLIC_URL", "") or "").rstrip("/")
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": env("WARTA_S3_REGION", "") or None,
+        # Path-style addresses (endpoint/bucket/key) work with every
+        # S3-compatible server (MinIO, Ceph, a data center's own).
+        "addressing_style": env("WARTA_S3_ADDRESSING_STYLE", "path"),
+        # Photos are public and their names random: plain, cacheable URLs.
+        "querystring_auth": False,
+        "file_overwrite": False,
+        "default_acl": env("WARTA_S3_ACL", "") or None,
+        "object_parameters": {"CacheControl": "public, max-age=2592000, immutable"},
+    }
+    if public:
+        scheme, _, rest = public.partition("://")
+        if not rest:
+            raise ImproperlyConfigured(
+                f"WARTA_S3_PUBLIC_URL must be an address like "
+                f"https://cdn.example.go.id/media, not {public!r}."
+            )
+        options |= {"custom_domain": rest, "url_protocol": f"{scheme}:"}
+        media_url = f"{public}/"
+    elif endpoint:
+        media_url = f"{endpoint}/{bucket}/"
+    else:
+        media_url = f"https://{bucket}.s3.amazonaws.com/"
+    backend = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    return backend, media_url

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.environment import database_from_url, env
+from newsroom.environment import database_from_url, env, s3_media_storage
+from newsroom.requestlog import logging_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id and the one log line cover every answer, a
+    # redirect to HTTPS and a cached page included (newsroom/requestlog.py).
+    "newsroom.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte or an impossible admin date in the address: 400 at once.
     "newsroom.middleware.UnreadableRequestMiddleware",
@@ -203,6 +207,11 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}
 }
+
+# Media shared by app servers: an S3-compatible bucket (django-storages).
+WARTA_S3_BUCKET = env("WARTA_S3_BUCKET", "")
+if WARTA_S3_BUCKET:
+    STORAGES["default"], MEDIA_URL = s3_media_storage(WARTA_S3_BUCKET)
 
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)
@@ -364,12 +373,13 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
-}
+# Logs: stdout, one line per event with the request id (newsroom/requestlog.py);
+# a request slower than WARTA_SLOW_REQUEST_MS is a warning.
+WARTA_SLOW_REQUEST_MS = env("WARTA_SLOW_REQUEST_MS", 1000, cast=int)
+LOGGING = logging_settings(
+    level=env("LOG_LEVEL", "WARNING"),
+    request_level=env("WARTA_REQUEST_LOG_LEVEL", "INFO"),
+)
 
 # django-taggit: tags are case-insensitive ("Pilkada" and "pilkada" are one).
 TAGGIT_CASE_INSENSITIVE = True

@@ -105,3 +105,46 @@ def test_env_reads_booleans_and_lists(monkeypatch):
     monkeypatch.setenv("WARTA_FLAG", "mungkin")
     with pytest.raises(ImproperlyConfigured, match="WARTA_FLAG"):
         env("WARTA_FLAG", cast=bool)
+
+
+S3_SETTINGS = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "s = settings.STORAGES['default']; "
+    "print(json.dumps({'backend': s['BACKEND'], 'options': s.get('OPTIONS', {}), "
+    "'media_url': settings.MEDIA_URL, "
+    "'img': settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']}))"
+)
+
+
+def test_a_bucket_in_the_environment_puts_media_in_it_at_its_public_address():
+    result = run_python(
+        "-c",
+        S3_SETTINGS,
+        env={
+            **os.environ,
+            "DEBUG": "true",
+            "WARTA_S3_BUCKET": "warta-media",
+            "WARTA_S3_ENDPOINT_URL": "https://s3.example.go.id/",
+            "WARTA_S3_PUBLIC_URL": "https://media.example.go.id/foto",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["backend"] == "storages.backends.s3.S3Storage"
+    assert loaded["options"]["bucket_name"] == "warta-media"
+    assert loaded["options"]["endpoint_url"] == "https://s3.example.go.id"
+    assert loaded["options"]["custom_domain"] == "media.example.go.id/foto"
+    assert loaded["options"]["querystring_auth"] is False
+    assert loaded["media_url"] == "https://media.example.go.id/foto/"
+    assert "https://media.example.go.id" in loaded["img"]
+
+
+def test_without_a_bucket_media_stay_on_disk():
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("WARTA_S3")}
+    result = run_python("-c", S3_SETTINGS, env={**environ, "DEBUG": "true"})
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["backend"] == (
+        "django.core.files.storage.FileSystemStorage"
+    )

@@ -25,10 +25,14 @@ class Command(BaseCommand):
         except BackupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            _("Cadangan %(path)s: basis data %(engine)s dan %(count)d berkas media.")
+            _(
+                "Cadangan %(path)s: basis data %(engine)s dan %(count)d berkas "
+                "media dari %(storage)s."
+            )
             % {
                 "path": path,
                 "engine": manifest["engine"],
                 "count": len(manifest["media"]),
+                "storage": manifest["media_storage"],
             }
         )
