@@ -61,6 +61,9 @@ def test_rolled_back_upload_enqueues_nothing(
     assert not Rendition.objects.exists()
 
 
+# Committed for real: db_worker manages its own connection and transactions,
+# which a test's open transaction would not survive on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_database_backend_queues_the_task_and_db_worker_runs_it(settings):
     settings.TASKS = DATABASE_BACKEND
     with committed():
@@ -214,6 +217,9 @@ def test_real_worker_makes_a_24_megapixel_photos_renditions_in_150_mb():
     assert figures["worker"]["max_rss_mb"] <= 150, figures
 
 
+# Committed for real: db_worker manages its own connection and transactions,
+# which a test's open transaction would not survive on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 def test_a_failed_task_shows_in_the_admin_with_its_traceback(admin_client, settings):
     settings.TASKS = DATABASE_BACKEND
     with committed():
