@@ -248,7 +248,7 @@ WARTA_CONTACT = env(
 WARTA_PHONE = env("WARTA_PHONE", "")
 WARTA_EMAIL = env("WARTA_EMAIL", "")
 # Lifetime of a cached public page (and of a CDN's copy); publishing,
-# unpublishing, takedowns and deletions make every cached page unreachable once
+# unpublishing, corrections, takedowns and deletions make every cached page unreachable once
 # they commit, and a scheduled story's time shortens it. An edit of a story
 # that stays published refreshes its own page at once and the other pages
 # within WARTA_PAGE_CACHE_STALE_SECONDS, which is also how long an expired page
