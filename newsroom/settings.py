@@ -275,13 +275,13 @@ WARTA_CONTACT = env(
 )
 WARTA_PHONE = env("WARTA_PHONE", "")
 WARTA_EMAIL = env("WARTA_EMAIL", "")
-# Lifetime of a cached public page (and of a CDN's copy); publishing,
-# unpublishing, takedowns and deletions make every cached page unreachable once
-# they commit, and a scheduled story's time shortens it. An edit of a story
-# that stays published refreshes its own page at once and the other pages
-# within WARTA_PAGE_CACHE_STALE_SECONDS, which is also how long an expired page
-# is still served while one request rebuilds it (portal/caching.py,
-# portal/invalidation.py).
+# Lifetime of a cached public page (and of a CDN's copy). Publishing,
+# unpublishing, corrections, takedowns and deletions make every cached page
+# unreachable once they commit, and a scheduled story's time shortens it. An
+# edit of a story that stays published refreshes its own page at once and the
+# other pages within WARTA_PAGE_CACHE_STALE_SECONDS, which is also how long an
+# expired page is still served while one request rebuilds it
+# (portal/caching.py, portal/invalidation.py).
 WARTA_PAGE_CACHE_SECONDS = env("WARTA_PAGE_CACHE_SECONDS", 300, cast=int)
 WARTA_PAGE_CACHE_STALE_SECONDS = env("WARTA_PAGE_CACHE_STALE_SECONDS", 30, cast=int)
 # The media center's own link-guard patterns, added to

@@ -171,12 +171,13 @@ def seconds_until_next_scheduled(generation):
 
 def _page_match(request):
     """The requested page's URL match, if it resolves."""
-    match = request.resolver_match
+    match = request.resolver_match or getattr(request, "_warta_page_match", None)
     if match is None:  # in the middleware, before Django resolves the URL
         try:
             match = resolve(request.path_info)
         except Resolver404:
             return None
+        request._warta_page_match = match  # asked three times per request
     return match
 
 
@@ -245,9 +246,9 @@ def _cache_state(request):
 def _fresh(stored, edited_at, now):
     """Within its lifetime, and rendered after the last edit or not long
     before it."""
-    return stored["fresh_until"] > now and (
-        stored["rendered_at"] > edited_at
-        or now - stored["rendered_at"] < page_cache_stale_seconds()
+    rendered_at = stored.get("rendered_at", 0)
+    return stored.get("fresh_until", 0) > now and (
+        rendered_at > edited_at or now - rendered_at < page_cache_stale_seconds()
     )
 
 

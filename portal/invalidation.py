@@ -12,10 +12,10 @@ transaction, and only for changes a reader could see.
 - **All pages, or one story's page at once and the others within seconds.**
   A change to what readers may see (a story published, scheduled,
   unpublished, taken down, restored or deleted, its address or time changed;
-  a takedown; a category, agency, official, position, fixed page or tag
-  changed) bumps the generation: no page cached before is served again, not
+  a correction or a takedown; a category, agency, official, position, fixed
+  page or tag changed) bumps the generation: no page cached before is served again, not
   even as a stale copy. An edit of a story that stays visible (its text,
-  photos, tags, people, a correction) makes that story's own page
+  photos, tags, people) makes that story's own page
   unreachable at once and lets the other pages that may show it (listings,
   feeds, search, other stories' "Baca Juga") lag by at most
   ``WARTA_PAGE_CACHE_STALE_SECONDS``: each is rebuilt once, by one request,
@@ -57,12 +57,20 @@ from media_library.models import Photo
 from .caching import pages_invalidate, pages_refresh
 
 # What every public page may show whoever wrote it: the directories, the
-# footer, the category navigation, /koreksi/.
-ALWAYS_SHOWN = (Agency, Category, Official, Page, Position, ArticleTakedown)
+# footer, the category navigation, /koreksi/. A correction or a takedown is
+# only ever of a public story, and rare: every page, at once.
+ALWAYS_SHOWN = (
+    Agency,
+    Category,
+    Official,
+    Page,
+    Position,
+    ArticleCorrection,
+    ArticleTakedown,
+)
 # Rows that belong to one story, by the field naming it: they matter when
 # that story is public.
 OF_A_STORY = {
-    ArticleCorrection: "article_id",
     ArticlePhoto: "article_id",
     ArticleSlugRedirect: "article_id",
     TaggedArticle: "content_object_id",
