@@ -63,18 +63,39 @@ STORY_FIELDS = [
 
 def reader_content(article_id):
     """What readers see of a story, read from the database as plain data."""
-    story = Article.objects.filter(pk=article_id).values(*STORY_FIELDS).first()
-    if story is None:
-        return None
-    photos = ArticlePhoto.objects.filter(article_id=article_id).order_by("order", "pk")
-    return {
-        **{name: "" if value is None else str(value) for name, value in story.items()},
-        "tags": sorted(
-            TaggedArticle.objects.filter(content_object_id=article_id).values_list(
-                "tag__name", flat=True
-            )
-        ),
-        "photos": [
+    return reader_contents([article_id]).get(article_id)
+
+
+def reader_contents(article_ids):
+    """``reader_content`` of many stories at once (three queries), by id."""
+    stories = Article.objects.filter(pk__in=article_ids).values("pk", *STORY_FIELDS)
+    contents = {
+        story.pop("pk"): {
+            **{k: "" if value is None else str(value) for k, value in story.items()},
+            "tags": [],
+            "photos": [],
+        }
+        for story in stories
+    }
+    tagged = TaggedArticle.objects.filter(content_object_id__in=contents)
+    for article_id, name in tagged.values_list("content_object_id", "tag__name"):
+        contents[article_id]["tags"].append(name)
+    for content in contents.values():
+        content["tags"].sort()
+    photos = ArticlePhoto.objects.filter(article_id__in=contents).order_by(
+        "article_id", "order", "pk"
+    )
+    for row in photos.values(
+        "article_id",
+        "photo_id",
+        "photo__file",
+        "role",
+        "order",
+        "caption",
+        "photo__caption",
+        "photo__alt_text",
+    ):
+        contents[row["article_id"]]["photos"].append(
             {
                 "photo": row["photo_id"],
                 "file": row["photo__file"],
@@ -83,17 +104,8 @@ def reader_content(article_id):
                 "caption": row["caption"] or row["photo__caption"],
                 "alt_text": row["photo__alt_text"],
             }
-            for row in photos.values(
-                "photo_id",
-                "photo__file",
-                "role",
-                "order",
-                "caption",
-                "photo__caption",
-                "photo__alt_text",
-            )
-        ],
-    }
+        )
+    return contents
 
 
 def _digest(content, secret=None):
@@ -104,6 +116,14 @@ def _digest(content, secret=None):
 def fingerprint(article_id):
     """The story's fingerprint as it is in the database now."""
     return _digest(reader_content(article_id))
+
+
+def fingerprints_of(article_ids):
+    """The fingerprints of many stories as they are now, by id (a batch of
+    ``fingerprint``, for stories inserted in bulk)."""
+    return {
+        pk: _digest(content) for pk, content in reader_contents(article_ids).items()
+    }
 
 
 def _matches(content, digest):
