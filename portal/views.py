@@ -146,7 +146,12 @@ def render_article(request, article, *, preview=False):
             "tags": tags,
             "agencies": agencies,
             "officials": officials,
-            "related": selectors.related_stories(article),
+            "related": selectors.related_stories(
+                article,
+                tags=tags,
+                agencies=agencies,
+                officials=[official for official, _position in officials],
+            ),
             "canonical_url": canonical_url,
             "og_image": og_image,
             "breadcrumbs": breadcrumbs,
