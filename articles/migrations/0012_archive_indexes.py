@@ -11,7 +11,7 @@ plain scan of a small table):
   ``UPPER(slug)``: the admin's search (``icontains``, which Django writes as
   ``UPPER(col::text) LIKE UPPER('%q%')``) reads them instead of scanning
   every story.
-- ``toast_tuple_target = 256`` on the story table: bodies and search vectors
+- ``toast_tuple_target = 1024`` on the story table: bodies and search vectors
   are stored out of line, so a row read for a list, a count or a search's
   ordering is a few hundred bytes instead of several kilobytes. Rows written
   before this migration move when they are next updated; ``VACUUM FULL
@@ -29,7 +29,7 @@ POSTGRES_FORWARD = [
         f"USING gin (UPPER({column}::text) gin_trgm_ops)"
         for column in TRIGRAM_COLUMNS
     ),
-    "ALTER TABLE articles_article SET (toast_tuple_target = 256)",
+    "ALTER TABLE articles_article SET (toast_tuple_target = 1024)",
 ]
 POSTGRES_BACKWARD = [
     "ALTER TABLE articles_article RESET (toast_tuple_target)",
