@@ -24,7 +24,7 @@ from articles.models import (
     Official,
 )
 
-from . import selectors, seo, takedowns
+from . import relations, selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .corrections import entry, story_corrections
 from .pagination import ListingPaginator
@@ -127,7 +127,7 @@ def render_article(request, article, *, preview=False):
         if p.role == ArticlePhoto.Role.GALLERY
         or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
     ]
-    tags, agencies, officials = selectors.story_relations(article)
+    tags, agencies, officials = relations.story_relations(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)
     breadcrumbs = seo.breadcrumbs(article, canonical_url)
@@ -146,7 +146,7 @@ def render_article(request, article, *, preview=False):
             "tags": tags,
             "agencies": agencies,
             "officials": officials,
-            "related": selectors.related_stories(
+            "related": relations.related_stories(
                 article,
                 tags=tags,
                 agencies=agencies,
