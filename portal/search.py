@@ -40,7 +40,10 @@ MAX_TERMS = 8
 # through: ranking reads every candidate's search index, so a word found in
 # most of the archive ("kobar") would otherwise cost the whole archive. A
 # search matching more shows the best of the newest and an estimated total.
-RANK_WINDOW = 500
+RANK_WINDOW = 200
+# Above this many (estimated) matches a word is common enough that its newest
+# matches are found by walking the stories newest first (see ``_newest``).
+DENSE_MATCHES = 20_000
 CONFIG = "indonesian"
 SNIPPET_WORDS = 30
 # Characters that cannot occur in stored text; ts_headline wraps matches in
@@ -105,12 +108,46 @@ def article_search(query, filters=None):
     matches = _matches(terms, filters)
     if not terms:
         return matches
-    window = Article.objects.filter(
-        pk__in=matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
-    ).select_related("category")
+    window = Article.objects.filter(pk__in=_newest(matches)).select_related("category")
     if connection.vendor == "postgresql":
         return _postgres_ranked(window, terms)
     return _sqlite_ranked(window, terms)
+
+
+def _newest(matches):
+    """The ids of the newest ``RANK_WINDOW`` of ``matches``.
+
+    Where matches are dense (a common word), walking the stories newest
+    first finds them soonest. Where they are few, PostgreSQL would still walk
+    (it does not count the cost of reading each story's search vector, kept
+    out of line): there they are read from the GIN index and then sorted,
+    behind an ``OFFSET 0`` the planner cannot see through.
+    """
+    newest = matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
+    if connection.vendor != "postgresql" or _planned_rows(matches) > DENSE_MATCHES:
+        return newest
+    sql, params = (
+        matches.order_by()
+        .values(match_id=F("pk"), match_at=F("published_at"))
+        .query.sql_with_params()
+    )
+    # The inner SQL is the ORM's, with its parameters kept apart.
+    return RawSQL(  # noqa: S611
+        f"SELECT match_id FROM ({sql} OFFSET 0) matched "  # noqa: S608
+        "ORDER BY match_at DESC, match_id DESC LIMIT %s",
+        (*params, RANK_WINDOW),
+    )
+
+
+def _planned_rows(queryset):
+    """PostgreSQL's estimate of the rows ``queryset`` returns (no count)."""
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def matches_estimate(query, filters=None):
@@ -123,13 +160,7 @@ def matches_estimate(query, filters=None):
     matches = _matches(query_terms(query), filters)
     if connection.vendor != "postgresql":
         return matches.count()
-    sql, params = matches.values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    rows = max(int(plan[0]["Plan"]["Plan Rows"]), RANK_WINDOW)
+    rows = max(_planned_rows(matches), RANK_WINDOW)
     return int(float(f"{rows:.2g}"))
 
 

@@ -24,7 +24,7 @@ from articles.models import (
 )
 from articles.selectors import photos_as_read
 
-from . import selectors, seo, takedowns
+from . import relations, selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .corrections import entry, story_corrections
 from .pagination import ListingPaginator
@@ -110,7 +110,7 @@ def render_article(request, article, *, preview=False):
             Article.objects.filter(pk=article.pk)
         ).get()
     featured, gallery = photos_as_read(article)
-    tags, agencies, officials = selectors.story_relations(article)
+    tags, agencies, officials = relations.story_relations(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)
     breadcrumbs = seo.breadcrumbs(article, canonical_url)
@@ -129,7 +129,12 @@ def render_article(request, article, *, preview=False):
             "tags": tags,
             "agencies": agencies,
             "officials": officials,
-            "related": selectors.related_stories(article),
+            "related": relations.related_stories(
+                article,
+                tags=tags,
+                agencies=agencies,
+                officials=[official for official, _position in officials],
+            ),
             "canonical_url": canonical_url,
             "og_image": og_image,
             "breadcrumbs": breadcrumbs,
