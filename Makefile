@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DEV_ENV := DEBUG=true
 
-.PHONY: run test install migrate seed lint check messages clean stack loadtest
+.PHONY: run test install migrate seed lint check messages clean stack loadtest bench bench-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,16 @@ loadtest: install
 messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages -l id --ignore=.venv
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
+
+# PostgreSQL at 1,000 and 100,000 stories (BENCH_SIZES=1000 for a quick try);
+# writes docs/benchmarks.md. See bench/run.py for the other BENCH_* settings.
+bench: install bench-tools
+	$(BIN)/python bench/run.py
+
+bench-tools:
+	@command -v wrk >/dev/null && command -v nginx >/dev/null && command -v psql >/dev/null || \
+	  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	   apt-get install -y -qq wrk nginx postgresql-client >/dev/null)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -40,6 +40,11 @@ urlpatterns = [
     path("", include("portal.urls")),
 ]
 
+if settings.WARTA_BENCH:
+    from newsroom import benchmark
+
+    urlpatterns.insert(0, path("bench/ceiling/", benchmark.ceiling))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
