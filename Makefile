@@ -34,12 +34,13 @@ lint: install
 
 # The real stack (nginx + two gunicorns + worker + PostgreSQL + Redis) and its
 # smoke test; loadtest adds 200 readers and 5 editors for LOADTEST_DURATION
-# seconds (tests/stack/run describes both).
+# seconds on an archive of STACK_GENERATE (1,000) stories (tests/stack/run).
 stack: install
 	tests/stack/run
 
 loadtest: install
-	LOADTEST_DURATION=$${LOADTEST_DURATION:-300} tests/stack/run --loadtest
+	LOADTEST_DURATION=$${LOADTEST_DURATION:-300} STACK_GENERATE=$${STACK_GENERATE:-1000} \
+	  tests/stack/run --loadtest
 
 messages: install
 	DEBUG=true $(BIN)/python manage.py makemessages -l id --ignore=.venv
