@@ -163,8 +163,15 @@ def main():
         f"visible stories: {visible} (published during the run: {published_now}), "
         f"missing through nginx: {len(missing)}"
     )
-    problems = errors or total["failures"] or lost or missing or editors < 5
+    idle = [
+        e["username"]
+        for e in json.loads((WORK / "editors.json").read_text())["editors"]
+        if not (WORK / "edits" / f"{e['username']}.json").exists()
+    ]
+    problems = errors or total["failures"] or lost or missing or idle
     if problems:
+        for username in idle:
+            print(f"  {username} saved nothing during the run (see {WORK}/app-*.log)")
         for line in [*lost, *missing[:10]]:
             print(f"  {line}")
         print(f"locust's own log: {WORK / 'locust.log'}")
