@@ -98,7 +98,7 @@ class OneLineFormatter(logging.Formatter):
         return text.replace("\r", "").replace("\n", " \u23ce ")
 
 
-def logging_settings(*, level, request_level):
+def logging_settings(level, request_level):
     """Django's ``LOGGING``: everything to standard output, one line per
     record with the request's id; ``warta.request`` at ``request_level``."""
     return {

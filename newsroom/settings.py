@@ -70,8 +70,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: the request id and the one log line cover every answer, a
-    # redirect to HTTPS and a cached page included (newsroom/requestlog.py).
+    # First, so the request id and log line cover every answer (requestlog.py).
     "newsroom.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte or an impossible admin date in the address: 400 at once.
@@ -209,9 +208,8 @@ TASKS = {
 }
 
 # Media shared by app servers: an S3-compatible bucket (django-storages).
-WARTA_S3_BUCKET = env("WARTA_S3_BUCKET", "")
-if WARTA_S3_BUCKET:
-    STORAGES["default"], MEDIA_URL = s3_media_storage(WARTA_S3_BUCKET)
+if env("WARTA_S3_BUCKET", ""):
+    STORAGES["default"], MEDIA_URL = s3_media_storage(env("WARTA_S3_BUCKET"))
 
 PHOTO_MAX_UPLOAD_BYTES = env("PHOTO_MAX_UPLOAD_BYTES", 15 * 1024 * 1024, cast=int)
 PHOTO_MAX_PIXELS = env("PHOTO_MAX_PIXELS", 40_000_000, cast=int)
@@ -373,13 +371,10 @@ CONTENT_SECURITY_POLICY_ADMIN = {
     "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:", "blob:"],
 }
 
-# Logs: stdout, one line per event with the request id (newsroom/requestlog.py);
-# a request slower than WARTA_SLOW_REQUEST_MS is a warning.
+# Logs: stdout, one line per event with the request id (newsroom/requestlog.py).
 WARTA_SLOW_REQUEST_MS = env("WARTA_SLOW_REQUEST_MS", 1000, cast=int)
-LOGGING = logging_settings(
-    level=env("LOG_LEVEL", "WARNING"),
-    request_level=env("WARTA_REQUEST_LOG_LEVEL", "INFO"),
-)
+_LOG_LEVELS = env("LOG_LEVEL", "WARNING"), env("WARTA_REQUEST_LOG_LEVEL", "INFO")
+LOGGING = logging_settings(*_LOG_LEVELS)
 
 # django-taggit: tags are case-insensitive ("Pilkada" and "pilkada" are one).
 TAGGIT_CASE_INSENSITIVE = True

@@ -3,7 +3,8 @@
     python tests/stack/editors.py OUT.json STORIES
 
 Makes five editors (group Redaktur), each with a password and a confirmed
-TOTP device, and a draft of their own for the load test to edit; and
+TOTP device, and a draft of their own for the load test to edit; a sixth
+for the smoke test; and
 STORIES published stories with a real photo, so readers have an archive to
 browse and search. Writes the editors' logins (password, TOTP key in hex) to
 OUT.json for tests/stack/smoke.py and tests/stack/loadtest.py.
@@ -121,6 +122,14 @@ def main(out, stories):
                 "story": draft.pk,
             }
         )
+    # The smoke test's own editor: a TOTP code is good once per 30 seconds,
+    # so the load test's editors must not share a device with it.
+    smoke_password = secrets.token_urlsafe(16)
+    smoke = User.objects.create_user(
+        username="redaktur.asap", password=smoke_password, is_staff=True
+    )
+    smoke.groups.add(redaktur)
+    smoke_device = TOTPDevice.objects.create(user=smoke, name="uji", confirmed=True)
     editor = User.objects.get(username="redaktur.beban1")
     for number in range(stories):
         article = story(
@@ -134,7 +143,16 @@ def main(out, stories):
         workflow.article_publish(article=article, by=editor)
     Path(out).write_text(
         json.dumps(
-            {"editors": logins, "category": category.pk, "agency": agency.pk},
+            {
+                "editors": logins,
+                "smoke": {
+                    "username": smoke.username,
+                    "password": smoke_password,
+                    "totp_key": smoke_device.key,
+                },
+                "category": category.pk,
+                "agency": agency.pk,
+            },
             indent=1,
         )
     )

@@ -7,7 +7,8 @@ nginx, that
 
 - no request failed and no app server answered 5xx (its request log),
 - every editor's last save that succeeded is the text the database holds,
-- every story readers may see opens through nginx.
+- every story readers may see is in the sitemaps, and every story published
+  during the run opens through nginx.
 
 Exits 1 when any check fails. The figures go to $STACK_WORK/loadtest.json.
 """
@@ -19,6 +20,7 @@ import os
 import re
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -103,26 +105,38 @@ def lost_edits():
     return lost, checked
 
 
-def missing_stories():
-    """Visible stories that do not open through nginx."""
-    reader, missing = Client(HTTPS, origin=HTTPS), []
-    stories = list(Article.objects.visible())
-    for article in stories:
+def missing_stories(published_during_run):
+    """Visible stories the sitemaps do not list, and stories published during
+    the run that do not open through nginx."""
+    reader, listed = Client(HTTPS, origin=HTTPS), set()
+    index = reader.get("/sitemap.xml")
+    for sitemap in re.findall(r"<loc>([^<]+)</loc>", index.text):
+        listed.update(re.findall(r"<loc>([^<]+)</loc>", reader.get(sitemap).text))
+    listed = {urllib.parse.urlsplit(url).path for url in listed}
+    visible = list(Article.objects.visible())
+    missing = [
+        f"{a.get_absolute_url()} (not in the sitemap)"
+        for a in visible
+        if a.get_absolute_url() not in listed
+    ]
+    for article in published_during_run:
         page = reader.get(article.get_absolute_url())
         if page.status_code != 200 or html.escape(article.title) not in page.text:
             missing.append(f"{article.get_absolute_url()} ({page.status_code})")
-    return missing, len(stories)
+    return missing, len(visible)
 
 
 def main():
     before = site_map()
+    visible_before = set(Article.objects.visible().values_list("pk", flat=True))
     print(f"load test: {DURATION} s, 200 readers, 5 editors, {before} stories")
     run_locust()
     figures = stats()
     errors = server_errors()
     lost, editors = lost_edits()
-    missing, visible = missing_stories()
-    published_now = Article.objects.visible().count() - before
+    published_during_run = Article.objects.visible().exclude(pk__in=visible_before)
+    missing, visible = missing_stories(list(published_during_run))
+    published_now = len(published_during_run)
     width = max(len(name) for name in figures)
     print(f"{'':{width}}  requests  fail   req/s   p50   p95   p99    max (ms)")
     for name, row in figures.items():
@@ -149,8 +163,15 @@ def main():
         f"visible stories: {visible} (published during the run: {published_now}), "
         f"missing through nginx: {len(missing)}"
     )
-    problems = errors or total["failures"] or lost or missing or editors < 5
+    idle = [
+        e["username"]
+        for e in json.loads((WORK / "editors.json").read_text())["editors"]
+        if not (WORK / "edits" / f"{e['username']}.json").exists()
+    ]
+    problems = errors or total["failures"] or lost or missing or idle
     if problems:
+        for username in idle:
+            print(f"  {username} saved nothing during the run (see {WORK}/app-*.log)")
         for line in [*lost, *missing[:10]]:
             print(f"  {line}")
         print(f"locust's own log: {WORK / 'locust.log'}")

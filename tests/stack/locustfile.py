@@ -31,7 +31,9 @@ WORDS = ["banjir", "bupati", "sekolah", "puskesmas", "jalan", "desa", "pasar"]
 class Reader(HttpUser):
     """Someone reading the portal on a phone."""
 
-    fixed_count = 200
+    # The rest of --users once the 5 editors (fixed_count users are started
+    # first) are in.
+    weight = 1
     wait_time = between(2, 8)
 
     def on_start(self):
@@ -105,6 +107,8 @@ class Editor(HttpUser):
 
     @task
     def edit(self):
+        # The first edit right after logging in: each editor saves at least
+        # once even in a 60-second run.
         page = self.client.get(self.url, name="/admin/.../change/ (open)")
         if page.status_code != 200:
             return
