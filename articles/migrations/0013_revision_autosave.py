@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_reply_requests'),
+        ('articles', '0012_archive_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
