@@ -4,6 +4,9 @@ from django_tasks_db.apps import TasksAppConfig
 
 
 class NewsroomConfig(AppConfig):
+    # The default config of the "newsroom" entry in INSTALLED_APPS; the task
+    # queue's config below lives in this module too.
+    default = True
     name = "newsroom"
     verbose_name = _("Warta")
 
@@ -17,4 +20,5 @@ class TaskQueueConfig(TasksAppConfig):
     """django-tasks-db (the background worker's queue), named in Indonesian
     in the admin; its models' strings are in ``locale/id``."""
 
+    default = False
     verbose_name = _("Antrean tugas latar")
