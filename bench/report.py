@@ -122,6 +122,8 @@ def other_lines(results):
             f"HTTP statuses seen: {statuses}; load average at start "
             f"{', '.join(f'{x:.1f}' for x in r['machine']['load_average'])}"
         )
+        if r.get("note"):
+            lines.append(f"  - Note: {r['note']}")
         under = r.get("cache_under_edits")
         if under:
             lines.append(
@@ -211,7 +213,8 @@ that db). `make bench` installs the Python packages and, when missing,
 `wrk`, `nginx` and `postgresql-client` with apt. Other settings:
 `BENCH_SIZES` (`1000,100000`), `BENCH_SECONDS` (10 per wrk run),
 `BENCH_REQUESTS` (60 per page type), `BENCH_PORT` (8200; nginx on the next
-port), `BENCH_DATA` (`bench/.data`: media, static files, logs).
+port), `BENCH_DATA` (`bench/.data`: media, static files, logs), `BENCH_NOTE`
+(a remark stored with the results).
 
 Machine: {machine}. The machine is shared: other work may run at the same
 time (the load average at the start of each run is recorded below), so

@@ -245,6 +245,7 @@ def main():
                 ["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=ROOT
             ).stdout.strip(),
             "settings": {"wrk_seconds": SECONDS, "requests_per_type": PER_TYPE},
+            "note": os.environ.get("BENCH_NOTE", ""),
         }
         uncached_phase(env, found, result)
         cached_phase(env, found, result)
