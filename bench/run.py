@@ -96,6 +96,8 @@ def uncached_phase(env, found, result):
     rng = random.Random(SEED)
     urls = found["urls"]
     csrf = secrets.token_hex(16)
+    # Pages another run cached (the generation key is shared) must not answer.
+    redis_flush()
     with Gunicorn(
         {**env, "WARTA_PAGE_CACHE_SECONDS": "0"}, PORT, DATA / "gunicorn.log"
     ) as server:
