@@ -122,6 +122,8 @@ def other_lines(results):
             f"HTTP statuses seen: {statuses}; load average at start "
             f"{', '.join(f'{x:.1f}' for x in r['machine']['load_average'])}"
         )
+        if r.get("note"):
+            lines.append(f"  - Note: {r['note']}")
         under = r.get("cache_under_edits")
         if under:
             lines.append(
@@ -158,12 +160,22 @@ def write_docs(folder, path):
         search=search_lines(results),
         other=other_lines(results),
     )
-    Path(path).write_text(text)
+    path = Path(path)
+    old = path.read_text() if path.exists() else "# Benchmarks\n\n" + START + END
+    if START not in old or END not in old:
+        raise SystemExit(f"{path} has lost its {START} ... {END} markers")
+    head, rest = old.split(START, 1)
+    path.write_text(head + START + "\n" + text + END + rest.split(END, 1)[1])
 
 
-TEMPLATE = """# Benchmarks
+# The part of docs/benchmarks.md this script writes; the sections after it
+# (the photo upload, the page cache while editing, the load test, search
+# indexing) are written by hand from their own scripts.
+START = "<!-- written by make bench (bench/report.py) -->"
+END = "<!-- end of what make bench writes -->\n"
 
-`make bench` measures Warta on PostgreSQL with a generated newsroom of 1,000
+
+TEMPLATE = """`make bench` measures Warta on PostgreSQL with a generated newsroom of 1,000
 and of 100,000 stories, served as in production. This page is written by
 `bench/run.py`; the raw figures are in `bench/results/`. Rerun it after a
 change that could move them (`BENCH_SIZES=1000 make bench` for a quick try;
@@ -211,7 +223,8 @@ that db). `make bench` installs the Python packages and, when missing,
 `wrk`, `nginx` and `postgresql-client` with apt. Other settings:
 `BENCH_SIZES` (`1000,100000`), `BENCH_SECONDS` (10 per wrk run),
 `BENCH_REQUESTS` (60 per page type), `BENCH_PORT` (8200; nginx on the next
-port), `BENCH_DATA` (`bench/.data`: media, static files, logs).
+port), `BENCH_DATA` (`bench/.data`: media, static files, logs), `BENCH_NOTE`
+(a remark stored with the results).
 
 Machine: {machine}. The machine is shared: other work may run at the same
 time (the load average at the start of each run is recorded below), so

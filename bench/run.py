@@ -96,6 +96,8 @@ def uncached_phase(env, found, result):
     rng = random.Random(SEED)
     urls = found["urls"]
     csrf = secrets.token_hex(16)
+    # Pages another run cached (the generation key is shared) must not answer.
+    redis_flush()
     with Gunicorn(
         {**env, "WARTA_PAGE_CACHE_SECONDS": "0"}, PORT, DATA / "gunicorn.log"
     ) as server:
@@ -245,6 +247,7 @@ def main():
                 ["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=ROOT
             ).stdout.strip(),
             "settings": {"wrk_seconds": SECONDS, "requests_per_type": PER_TYPE},
+            "note": os.environ.get("BENCH_NOTE", ""),
         }
         uncached_phase(env, found, result)
         cached_phase(env, found, result)
