@@ -10,7 +10,6 @@ import html
 import re
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +26,6 @@ from .models import (
     Category,
     Official,
 )
-from .richtext import sanitize_html
 
 TEXT_FIELDS = [
     ("title", _("Judul")),
@@ -100,59 +98,6 @@ def revision_record(*, article, by, note=""):
     return ArticleRevision.objects.create(
         article=article, author=by, content=snapshot(article), note=note
     )
-
-
-# What an autosave keeps: the story's own text as typed, before any check.
-AUTOSAVE_FIELDS = [
-    "title",
-    "summary",
-    "dateline",
-    "body",
-    "event_date",
-    "event_place",
-    "credit_line",
-]
-
-
-def autosave_record(*, article, by, data):
-    """Keep the text ``by`` is typing into ``article`` (``data``: the form's
-    values by field name) as their one autosave; the story itself, its state
-    and its version token do not change.
-
-    Values are cut to the field's length and the body sanitized as on a save;
-    NUL characters (which PostgreSQL cannot store) are dropped.
-    """
-    content = {}
-    for name in AUTOSAVE_FIELDS:
-        value = str(data.get(name, "")).replace("\x00", "")
-        # A date is kept as typed (it is checked only when the story is saved).
-        limit = Article._meta.get_field(name).max_length or (
-            20 if name == "event_date" else None
-        )
-        content[name] = value[:limit]
-    content["body"] = sanitize_html(content["body"])
-    revision, _created = ArticleRevision.autosaves.update_or_create(
-        article=article,
-        author=by,
-        defaults={
-            "content": content,
-            "kind": ArticleRevision.Kind.AUTOSAVE,
-            "created_at": timezone.now(),
-        },
-    )
-    return revision
-
-
-def autosave_for(*, article, user):
-    """``user``'s unsaved text for ``article`` (an autosave revision), or None."""
-    if not article or not article.pk:
-        return None
-    return ArticleRevision.autosaves.filter(article=article, author=user).first()
-
-
-def autosave_discard(*, article, user):
-    """Forget ``user``'s autosave of ``article`` (saved, or refused on restore)."""
-    ArticleRevision.autosaves.filter(article=article, author=user).delete()
 
 
 def latest_revision_id(article):

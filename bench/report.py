@@ -175,7 +175,8 @@ START = "<!-- written by make bench (bench/report.py) -->"
 END = "<!-- end of what make bench writes -->\n"
 
 
-TEMPLATE = """`make bench` measures Warta on PostgreSQL with a generated newsroom of 1,000
+TEMPLATE = """\
+`make bench` measures Warta on PostgreSQL with a generated newsroom of 1,000
 and of 100,000 stories, served as in production. This page is written by
 `bench/run.py`; the raw figures are in `bench/results/`. Rerun it after a
 change that could move them (`BENCH_SIZES=1000 make bench` for a quick try;

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.editor import editor_config
 from newsroom.environment import database_from_url, env, s3_media_storage
 from newsroom.requestlog import logging_settings
 
@@ -381,38 +382,7 @@ TAGGIT_CASE_INSENSITIVE = True
 
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp"]
-# The toolbar and image toolbar as words ("|" separates groups).
-_CK_TOOLBAR = (
-    "heading | bold italic link | bulletedList numberedList blockQuote | "
-    "insertImage insertTable | undo redo"
-)
-_CK_IMAGE_TOOLBAR = (
-    "imageTextAlternative toggleImageCaption | "
-    "imageStyle:alignLeft imageStyle:alignCenter imageStyle:alignRight"
-)
-_CK_HEADINGS = [  # model, HTML element, title in the menu
-    ("paragraph", None, "Paragraf"),
-    ("heading2", "h2", "Subjudul"),
-    ("heading3", "h3", "Subjudul kecil"),
-]
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "id",
-        "toolbar": {"items": _CK_TOOLBAR.split(), "shouldNotGroupWhenFull": True},
-        "heading": {
-            "options": [
-                {"model": model, "title": title, "class": f"ck-heading_{model}"}
-                | ({"view": view} if view else {})
-                for model, view, title in _CK_HEADINGS
-            ]
-        },
-        "image": {
-            "toolbar": _CK_IMAGE_TOOLBAR.split(),
-            "styles": ["alignLeft", "alignCenter", "alignRight"],
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "link": {"defaultProtocol": "https://"},
-    },
-}
+# The toolbar, headings and image styles: newsroom/editor.py.
+CKEDITOR_5_CONFIGS = {"default": editor_config()}
 TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "articles.tagging.edit_string_for_tags"

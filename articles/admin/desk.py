@@ -31,14 +31,10 @@ from media_library.processing import photo_clean
 from media_library.services import photo_create
 
 from .. import rights, services
+from ..autosave import autosave_discard, autosave_for, autosave_record
 from ..models import ArticleRevision, Official, PhotoSubject
 from ..photos import article_photo_check, photo_subject_add, photo_subject_remove
-from ..revisions import (
-    autosave_discard,
-    autosave_for,
-    autosave_record,
-    latest_revision_id,
-)
+from ..revisions import latest_revision_id
 from ..selectors import caption_from_subjects
 
 # What the desk's script says, translated here (static/js/desk.js).

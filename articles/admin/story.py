@@ -16,9 +16,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .. import rights, services, workflow
+from ..autosave import autosave_discard
 from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineForm
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
-from ..revisions import autosave_discard, revision_record
+from ..revisions import revision_record
 from .corrections import CorrectionAdminMixin
 from .desk import DeskAdminMixin
 from .history import ASCII_ID, HistoryAdminMixin, compare_url

@@ -124,7 +124,7 @@ class ArticleRevision(models.Model):
 
     An *autosave* is the text a writer had typed but not saved yet, one per
     writer and story, kept apart by the default manager (``objects`` sees
-    saves only; ``autosaves`` sees these) — see ``revisions.autosave_record``.
+    saves only; ``autosaves`` sees these) — see ``autosave.autosave_record``.
     """
 
     class Kind(models.TextChoices):
