@@ -32,7 +32,11 @@ run: seed
 	trap 'kill $$worker 2>/dev/null; wait $$worker; exit 0' INT TERM EXIT; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(ADDR)
 
-test: install
+# The browser tests' accessibility checks use axe-core from npm.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+test: install node_modules/.package-lock.json
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
