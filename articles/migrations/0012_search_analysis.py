@@ -1,0 +1,162 @@
+"""Search on Warta's own Indonesian analysis, and a vocabulary for suggestions.
+
+``Article.save`` now derives ``search_vector`` in Python
+(``articles/search_index.py``: each word as typed beside its stem, stopwords
+known), the same way on both databases:
+
+- PostgreSQL: the trigger of migration 0004 (``indonesian`` configuration) is
+  dropped; the stored ``tsvector`` keeps its GIN index. A second trigger keeps
+  ``articles_searchword`` (every word as typed, with the number of stories
+  holding it) in step, indexed with pg_trgm for "Mungkin maksud Anda".
+- SQLite: the FTS5 table is made again over the analysed lexemes, which its
+  triggers read from the JSON in ``search_vector``; an ``fts5vocab`` table
+  lists its words for the suggestions.
+
+Every existing story is indexed again here (``manage.py search_reindex`` does
+the same later, e.g. after a change to the analysis).
+"""
+
+import importlib
+
+from django.db import migrations
+
+from articles.search_index import reindex
+
+_0004 = importlib.import_module("articles.migrations.0004_search")
+
+POSTGRES_FORWARD = [
+    "DROP TRIGGER IF EXISTS articles_article_search_vector_trigger ON articles_article",
+    "DROP FUNCTION IF EXISTS articles_article_search_vector_update()",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    """
+    CREATE TABLE articles_searchword (
+        word text PRIMARY KEY,
+        ndoc integer NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE INDEX articles_searchword_trgm
+    ON articles_searchword USING gin (word gin_trgm_ops)
+    """,
+    """
+    CREATE INDEX articles_searchword_prefix
+    ON articles_searchword (word text_pattern_ops)
+    """,
+    # Only the words that came or went are touched, in word order (so two
+    # stories saved at once lock shared words in the same order).
+    """
+    CREATE FUNCTION articles_searchword_update() RETURNS trigger AS $$
+    DECLARE
+        old_words text[] := '{}';
+        new_words text[] := '{}';
+    BEGIN
+        IF TG_OP <> 'INSERT' AND OLD.search_vector IS NOT NULL THEN
+            old_words := tsvector_to_array(OLD.search_vector);
+        END IF;
+        IF TG_OP <> 'DELETE' AND NEW.search_vector IS NOT NULL THEN
+            new_words := tsvector_to_array(NEW.search_vector);
+        END IF;
+        INSERT INTO articles_searchword AS known (word, ndoc)
+        SELECT added.word, 1 FROM (
+            SELECT unnest(new_words) AS word EXCEPT SELECT unnest(old_words)
+        ) AS added
+        WHERE left(added.word, 1) <> '~'
+        ORDER BY added.word
+        ON CONFLICT (word) DO UPDATE SET ndoc = known.ndoc + 1;
+        UPDATE articles_searchword SET ndoc = ndoc - 1
+        WHERE word IN (
+            SELECT unnest(old_words) EXCEPT SELECT unnest(new_words)
+        ) AND left(word, 1) <> '~';
+        RETURN NULL;
+    END
+    $$ LANGUAGE plpgsql
+    """,
+    """
+    CREATE TRIGGER articles_searchword_trigger
+    AFTER INSERT OR DELETE OR UPDATE OF search_vector ON articles_article
+    FOR EACH ROW EXECUTE FUNCTION articles_searchword_update()
+    """,
+]
+POSTGRES_BACKWARD = [
+    "DROP TRIGGER IF EXISTS articles_searchword_trigger ON articles_article",
+    "DROP FUNCTION IF EXISTS articles_searchword_update()",
+    "DROP TABLE IF EXISTS articles_searchword",
+    # Migration 0004's trigger (its index is still there), fired once.
+    *_0004.POSTGRES_FORWARD[:2],
+    "UPDATE articles_article SET search_vector = NULL",
+]
+
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS articles_article_fts_insert",
+    "DROP TRIGGER IF EXISTS articles_article_fts_update",
+    "DROP TRIGGER IF EXISTS articles_article_fts_delete",
+    "DROP TABLE IF EXISTS articles_article_fts_vocab",
+    "DROP TABLE IF EXISTS articles_article_fts",
+]
+_FTS_ROW = """
+    INSERT INTO articles_article_fts (rowid, title, summary, body)
+    SELECT new.id, json_extract(new.search_vector, '$[0]'),
+           json_extract(new.search_vector, '$[1]'),
+           json_extract(new.search_vector, '$[2]')
+    WHERE new.search_vector IS NOT NULL;
+"""
+SQLITE_FORWARD = [
+    *SQLITE_DROP,
+    # Lexemes arrive analysed; "~" (the stem mark) is part of a token.
+    """
+    CREATE VIRTUAL TABLE articles_article_fts
+    USING fts5(title, summary, body,
+               tokenize = "unicode61 remove_diacritics 0 tokenchars '~'")
+    """,
+    """
+    CREATE VIRTUAL TABLE articles_article_fts_vocab
+    USING fts5vocab(articles_article_fts, 'row')
+    """,
+    f"""
+    CREATE TRIGGER articles_article_fts_insert
+    AFTER INSERT ON articles_article BEGIN {_FTS_ROW} END
+    """,
+    f"""
+    CREATE TRIGGER articles_article_fts_update
+    AFTER UPDATE OF search_vector ON articles_article BEGIN
+        DELETE FROM articles_article_fts WHERE rowid = old.id;
+        {_FTS_ROW}
+    END
+    """,
+    """
+    CREATE TRIGGER articles_article_fts_delete
+    AFTER DELETE ON articles_article BEGIN
+        DELETE FROM articles_article_fts WHERE rowid = old.id;
+    END
+    """,
+]
+
+
+def _run(statements_by_vendor):
+    def run(apps, schema_editor):
+        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
+            schema_editor.execute(statement)
+
+    return run
+
+
+def _reindex(apps, schema_editor):
+    Article = apps.get_model("articles", "Article")
+    reindex(Article.objects.all(), vendor=schema_editor.connection.vendor)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0011_reply_requests")]
+
+    operations = [
+        migrations.RunPython(
+            _run({"postgresql": POSTGRES_FORWARD, "sqlite": SQLITE_FORWARD}),
+            _run(
+                {
+                    "postgresql": POSTGRES_BACKWARD,
+                    "sqlite": [*SQLITE_DROP, *_0004.SQLITE_FORWARD],
+                }
+            ),
+        ),
+        migrations.RunPython(_reindex, migrations.RunPython.noop),
+    ]
