@@ -1,52 +1,53 @@
 """Full-text search of visible stories, one interface for both databases.
 
-PostgreSQL: the stored ``search_vector`` (kept by a trigger, GIN-indexed, see
-migration 0004) is matched with ``plainto_tsquery('indonesian', ...)``, so
-"pengamanan" and "mengamankan" both find stories about *aman*; results are
-ranked with ``ts_rank`` (title A > summary B > body C) and snippets come from
-``ts_headline``.
+The query is analysed like the stories (``articles/textanalysis.py``: words
+as typed, Sastrawi stems, stopwords), so "pengamanan" and "mengamankan" both
+find stories about *aman*, on either database. Each word matches its spelling
+or its stem (``articles/search_index.py``); a match on the spelling counts
+``EXACT_BOOST`` times more, title above summary above body.
 
-SQLite: an FTS5 table kept by triggers, matched term by term as prefixes
-(``"pilkada"*``) and ranked with bm25 weighted the same way. It does not stem
-Indonesian affixes; it is the fallback for the embedded default.
+PostgreSQL: the stored, GIN-indexed ``search_vector`` is matched with a
+``tsquery`` cast from the analysed lexemes and ranked with ``ts_rank``.
+SQLite: the FTS5 table over the same lexemes, ranked with bm25 weighted the
+same way.
 
 Input is bounded before it reaches the database: at most ``MAX_QUERY_CHARS``
 characters, only word characters, at most ``MAX_TERMS`` terms. Nothing the
-reader types is passed to a query parser as syntax.
+reader types is passed to a query parser as syntax: lexemes hold only letters,
+digits and the stem mark, and are quoted.
 """
 
 import datetime
-import html
-import re
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Agency, Article, Category
+from articles.search_index import query_lexemes, quote
+from articles.textanalysis import words
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
-CONFIG = "indonesian"
-SNIPPET_WORDS = 30
-# Characters that cannot occur in stored text; ts_headline wraps matches in
-# them, and they are turned into <mark> only after the text is escaped.
-_START, _STOP = "\x02", "\x03"
-_TERM = re.compile(r"\w+", re.UNICODE)
-_TERM_SPLIT = re.compile(r"(\w+)", re.UNICODE)
+# A match on a word as typed counts this many times a match on its stem, so
+# "kediri" ranks stories naming Kediri above those that only say "diri".
+EXACT_BOOST = 3
 
 
-def query_terms(raw):
-    """The words of a reader's query, bounded in length and number."""
-    return _TERM.findall((raw or "")[:MAX_QUERY_CHARS].lower())[:MAX_TERMS]
+def query_words(raw):
+    """The analysed words of a reader's query, bounded in length and number.
+
+    Stopwords are left out when the reader typed other words too ("korupsi
+    haji di jogja" searches korupsi, haji, jogja).
+    """
+    found = words((raw or "")[:MAX_QUERY_CHARS])[:MAX_TERMS]
+    content = [word for word in found if not word.is_stopword]
+    return content or found
 
 
 def _local_day_start(day):
@@ -87,53 +88,66 @@ class SearchFilters:
         return queryset
 
 
-def article_search(query, filters=None):
+def article_search(query, filters=None, *, match_any=False):
     """Visible stories matching ``query``, best match first.
 
-    Returns a lazy QuerySet (so it can be paginated) or an empty one when the
-    query has no words. Pass the page's items to ``snippets_add``.
+    Every word must match (as typed or by its stem), or with ``match_any``
+    any of them. Returns a lazy QuerySet (so it can be paginated) or an empty
+    one when the query has no words. Pass the page's items to
+    ``portal.highlighting.highlights_add``.
     """
-    terms = query_terms(query)
+    found = query_words(query)
     queryset = Article.objects.visible()
     if filters:
         queryset = filters.apply(queryset)
-    if not terms:
+    if not found:
         return queryset.none()
+    groups = [query_lexemes(word) for word in found]
+    exact = list(dict.fromkeys(lexeme for _, typed in groups for lexeme in typed))
+    alternatives = [lexemes for lexemes, _ in groups]
     if connection.vendor == "postgresql":
-        return _postgres_search(queryset, terms)
-    return _sqlite_search(queryset, terms)
+        return _postgres_search(queryset, alternatives, exact, match_any)
+    return _sqlite_search(queryset, alternatives, exact, match_any)
 
 
-def _postgres_search(queryset, terms):
-    tsquery = SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+def _postgres_search(queryset, alternatives, exact, match_any):
+    # tsquery text cast as is: the lexemes were analysed in Python already.
+    match = (" | " if match_any else " & ").join(
+        "(" + " | ".join(quote(lexeme) for lexeme in group) + ")"
+        for group in alternatives
+    )
+    typed = " | ".join(quote(lexeme) for lexeme in exact)
+    matches = RawSQL(
+        "articles_article.search_vector @@ %s::tsquery",
+        [match],
+        output_field=BooleanField(),
+    )
+    rank = RawSQL(  # noqa: S611 - constants only; the reader's words are parameters
+        f"{EXACT_BOOST} * ts_rank(articles_article.search_vector, %s::tsquery)"
+        " + ts_rank(articles_article.search_vector, %s::tsquery)",
+        [typed, match],
+    )
     return (
-        queryset.filter(search_vector=tsquery)
-        .annotate(
-            rank=SearchRank(F("search_vector"), tsquery),
-            headline=SearchHeadline(
-                "body",
-                tsquery,
-                config=CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
+        queryset.filter(matches)
+        .annotate(rank=rank)
         .order_by("-rank", "-published_at", "-pk")
     )
 
 
-def _sqlite_search(queryset, terms):
-    # Each term quoted (so FTS5 syntax in it is inert) and matched as a prefix.
-    match = " ".join(f'"{term}"*' for term in terms)
-    rank = RawSQL(
-        "SELECT bm25(articles_article_fts, 10.0, 4.0, 1.0) FROM articles_article_fts "
-        "WHERE articles_article_fts MATCH %s "
-        "AND articles_article_fts.rowid = articles_article.id",
-        [match],
+def _sqlite_search(queryset, alternatives, exact, match_any):
+    # Each lexeme quoted (so FTS5 syntax in it is inert).
+    match = (" OR " if match_any else " AND ").join(
+        "(" + " OR ".join(f'"{lexeme}"' for lexeme in group) + ")"
+        for group in alternatives
+    )
+    typed = " OR ".join(f'"{lexeme}"' for lexeme in exact)
+    bm25 = (
+        "(SELECT bm25(articles_article_fts, 10.0, 4.0, 1.0) FROM "
+        "articles_article_fts WHERE articles_article_fts MATCH %s "
+        "AND articles_article_fts.rowid = articles_article.id)"
+    )
+    rank = RawSQL(  # noqa: S611 - constants only; the reader's words are parameters
+        f"{EXACT_BOOST} * coalesce({bm25}, 0) + {bm25}", [typed, match]
     )
     matching = RawSQL(
         "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s",
@@ -145,61 +159,6 @@ def _sqlite_search(queryset, terms):
         .annotate(rank=rank)
         .order_by("rank", "-published_at", "-pk")
     )
-
-
-def snippets_add(articles, query):
-    """Set ``article.snippet`` (safe HTML with ``<mark>``) on each result."""
-    terms = query_terms(query)
-    for article in articles:
-        headline = getattr(article, "headline", None)
-        if headline is not None:
-            article.snippet = _marked(headline) or escape(article.summary)
-        else:
-            article.snippet = _python_snippet(article.body, terms) or escape(
-                article.summary
-            )
-    return articles
-
-
-def _plain(fragment):
-    return " ".join(html.unescape(strip_tags(fragment)).split())
-
-
-def _marked(headline):
-    """Escape a ts_headline result, then turn its sentinels into <mark>."""
-    text = str(escape(_plain(headline)))
-    text = text.replace(_START, "<mark>").replace(_STOP, "</mark>")
-    # Unbalanced sentinels (a fragment cut inside a match) are closed here.
-    text += "</mark>" * (text.count("<mark>") - text.count("</mark>"))
-    return mark_safe(text)  # noqa: S308 - built from escaped text only
-
-
-def _python_snippet(body, terms):
-    """A ~30-word window of the plain body around the first match, marked."""
-    words = _plain(body).split()
-    if not words:
-        return SafeString("")
-    lowered = [w.lower() for w in words]
-    first = next((i for i, w in enumerate(lowered) if any(t in w for t in terms)), 0)
-    start = max(0, first - 8)
-    window = words[start : start + SNIPPET_WORDS]
-    out = []
-    for word in window:
-        # Mark the word itself, not the punctuation stuck to it.
-        out.append(
-            "".join(
-                f"<mark>{escape(part)}</mark>"
-                if part and any(t in part.lower() for t in terms)
-                else str(escape(part))
-                for part in _TERM_SPLIT.split(word)
-            )
-        )
-    text = " ".join(out)
-    if start > 0:
-        text = "… " + text
-    if start + SNIPPET_WORDS < len(words):
-        text += " …"
-    return mark_safe(text)  # noqa: S308 - built from escaped words only
 
 
 # Dates outside these bounds overflow when turned into times at either end of
@@ -245,8 +204,8 @@ class SearchForm(forms.Form):
         # Truncated rather than rejected: a pasted paragraph still searches.
         return (self.cleaned_data.get("q") or "")[:MAX_QUERY_CHARS].strip()
 
-    def search(self):
-        """(query, QuerySet) for this form's data, whatever was typed."""
+    def query_and_filters(self):
+        """(query, SearchFilters) for this form's data, whatever was typed."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         query = data.get("q", "")
@@ -256,4 +215,4 @@ class SearchForm(forms.Form):
             date_from=data.get("dari"),
             date_to=data.get("sampai"),
         )
-        return query, article_search(query, filters)
+        return query, filters
