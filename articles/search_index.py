@@ -81,9 +81,7 @@ def fts_text(title, summary, body):
     """The SQLite FTS5 columns of a story, as the JSON its triggers read."""
     return json.dumps(
         [
-            " ".join(
-                lexeme for word in words(text) for lexeme in word_lexemes(word)
-            )
+            " ".join(lexeme for word in words(text) for lexeme in word_lexemes(word))
             for text in _fields(title, summary, body)
         ],
         ensure_ascii=False,

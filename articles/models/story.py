@@ -16,7 +16,6 @@ from .people import Agency, Official
 from .slugs import unique_slug
 from .taxonomy import Category, TaggedArticle
 
-
 SEARCHED_FIELDS = {"title", "summary", "body"}
 
 
