@@ -12,8 +12,8 @@ stem (``portal/search.py``).
 - PostgreSQL: a ``tsvector`` (title weight A, summary B, body C), cast from
   text, so no text search configuration touches the words again (the query
   side casts a ``tsquery`` the same way);
-- SQLite: a JSON list of the three fields' lexemes, which the FTS5 table's
-  triggers copy into its columns (migration 0012).
+- SQLite: a JSON list of six columns (each field's words as typed, then
+  their stems), which the FTS5 table's triggers copy (migration 0012).
 """
 
 import html
@@ -78,14 +78,17 @@ def quote(lexeme):
 
 
 def fts_text(title, summary, body):
-    """The SQLite FTS5 columns of a story, as the JSON its triggers read."""
-    return json.dumps(
-        [
-            " ".join(lexeme for word in words(text) for lexeme in word_lexemes(word))
-            for text in _fields(title, summary, body)
-        ],
-        ensure_ascii=False,
-    )
+    """The SQLite FTS5 columns of a story, as the JSON its triggers read.
+
+    Six columns: each field's words as typed, then their stems (unmarked:
+    the column tells them apart), so bm25 can weigh each on its own.
+    """
+    columns = []
+    for text in _fields(title, summary, body):
+        found = words(text)
+        columns.append(" ".join(part for word in found for part in word.exact))
+        columns.append(" ".join(stem for word in found for stem in word.stems))
+    return json.dumps(columns, ensure_ascii=False)
 
 
 def index_value(vendor, title, summary, body):

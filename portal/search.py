@@ -8,8 +8,8 @@ or its stem (``articles/search_index.py``); a match on the spelling counts
 
 PostgreSQL: the stored, GIN-indexed ``search_vector`` is matched with a
 ``tsquery`` cast from the analysed lexemes and ranked with ``ts_rank``.
-SQLite: the FTS5 table over the same lexemes, ranked with bm25 weighted the
-same way.
+SQLite: the FTS5 table over the same words (as typed and stemmed in columns
+of their own), joined once and ranked with bm25 weighted the same way.
 
 Input is bounded before it reaches the database: at most ``MAX_QUERY_CHARS``
 characters, only word characters, at most ``MAX_TERMS`` terms. Nothing the
@@ -37,6 +37,11 @@ MAX_TERMS = 8
 # A match on a word as typed counts this many times a match on its stem, so
 # "kediri" ranks stories naming Kediri above those that only say "diri".
 EXACT_BOOST = 3
+# bm25 weights of the FTS5 columns: title, summary, body (10 : 4 : 1), each
+# as typed (times EXACT_BOOST) and then stemmed.
+SQLITE_WEIGHTS = ", ".join(
+    str(weight * factor) for weight in (10, 4, 1) for factor in (EXACT_BOOST, 1)
+)
 
 
 def query_words(raw):
@@ -102,16 +107,16 @@ def article_search(query, filters=None, *, match_any=False):
         queryset = filters.apply(queryset)
     if not found:
         return queryset.none()
+    if connection.vendor == "postgresql":
+        return _postgres_search(queryset, found, match_any)
+    return _sqlite_search(queryset, found, match_any)
+
+
+def _postgres_search(queryset, found, match_any):
+    # tsquery text cast as is: the lexemes were analysed in Python already.
     groups = [query_lexemes(word) for word in found]
     exact = list(dict.fromkeys(lexeme for _, typed in groups for lexeme in typed))
     alternatives = [lexemes for lexemes, _ in groups]
-    if connection.vendor == "postgresql":
-        return _postgres_search(queryset, alternatives, exact, match_any)
-    return _sqlite_search(queryset, alternatives, exact, match_any)
-
-
-def _postgres_search(queryset, alternatives, exact, match_any):
-    # tsquery text cast as is: the lexemes were analysed in Python already.
     match = (" | " if match_any else " & ").join(
         "(" + " | ".join(quote(lexeme) for lexeme in group) + ")"
         for group in alternatives
@@ -134,31 +139,30 @@ def _postgres_search(queryset, alternatives, exact, match_any):
     )
 
 
-def _sqlite_search(queryset, alternatives, exact, match_any):
-    # Each lexeme quoted (so FTS5 syntax in it is inert).
+def _sqlite_search(queryset, found, match_any):
+    # Each word quoted (so FTS5 syntax in it is inert): as typed in the
+    # columns of words as typed, or its stem in the columns of stems.
+    def quoted(words):
+        return " OR ".join(f'"{word}"' for word in words)
+
     match = (" OR " if match_any else " AND ").join(
-        "(" + " OR ".join(f'"{lexeme}"' for lexeme in group) + ")"
-        for group in alternatives
+        f"({{title summary body}} : ({quoted(word.exact)})"
+        f" OR {{title_stem summary_stem body_stem}} : ({quoted(word.stems)}))"
+        for word in found
     )
-    typed = " OR ".join(f'"{lexeme}"' for lexeme in exact)
-    bm25 = (
-        "(SELECT bm25(articles_article_fts, 10.0, 4.0, 1.0) FROM "
-        "articles_article_fts WHERE articles_article_fts MATCH %s "
-        "AND articles_article_fts.rowid = articles_article.id)"
-    )
-    rank = RawSQL(  # noqa: S611 - constants only; the reader's words are parameters
-        f"{EXACT_BOOST} * coalesce({bm25}, 0) + {bm25}", [typed, match]
-    )
-    matching = RawSQL(
-        "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s",
-        [match],
-    )
-    # bm25 is lower for better matches.
-    return (
-        queryset.filter(pk__in=matching)
-        .annotate(rank=rank)
-        .order_by("rank", "-published_at", "-pk")
-    )
+    # One pass over the FTS5 table joined to the stories; bm25 is lower for
+    # better matches, its weights follow the columns' order.
+    return queryset.extra(  # noqa: S610 - constants only; the words are a parameter
+        select={"rank": f"bm25(articles_article_fts, {SQLITE_WEIGHTS})"},
+        tables=["articles_article_fts"],
+        where=[
+            # "+" keeps SQLite from looking the FTS5 table up story by story
+            # (a MATCH per row); the FTS5 table then leads the join.
+            "articles_article.id = +articles_article_fts.rowid",
+            "articles_article_fts MATCH %s",
+        ],
+        params=[match],
+    ).order_by("rank", "-published_at", "-pk")
 
 
 # Dates outside these bounds overflow when turned into times at either end of

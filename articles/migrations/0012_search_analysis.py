@@ -8,9 +8,10 @@ known), the same way on both databases:
   dropped; the stored ``tsvector`` keeps its GIN index. A second trigger keeps
   ``articles_searchword`` (every word as typed, with the number of stories
   holding it) in step, indexed with pg_trgm for "Mungkin maksud Anda".
-- SQLite: the FTS5 table is made again over the analysed lexemes, which its
-  triggers read from the JSON in ``search_vector``; an ``fts5vocab`` table
-  lists its words for the suggestions.
+- SQLite: the FTS5 table is made again with six columns (title, summary and
+  body as typed, each followed by its stems), which its triggers read from
+  the JSON in ``search_vector``; an ``fts5vocab`` table lists its words for
+  the suggestions.
 
 Every existing story is indexed again here (``manage.py search_reindex`` does
 the same later, e.g. after a change to the analysis).
@@ -93,20 +94,18 @@ SQLITE_DROP = [
     "DROP TABLE IF EXISTS articles_article_fts_vocab",
     "DROP TABLE IF EXISTS articles_article_fts",
 ]
-_FTS_ROW = """
-    INSERT INTO articles_article_fts (rowid, title, summary, body)
-    SELECT new.id, json_extract(new.search_vector, '$[0]'),
-           json_extract(new.search_vector, '$[1]'),
-           json_extract(new.search_vector, '$[2]')
+_FTS_COLUMNS = "title, title_stem, summary, summary_stem, body, body_stem"
+_FTS_ROW = f"""
+    INSERT INTO articles_article_fts (rowid, {_FTS_COLUMNS})
+    SELECT new.id, {", ".join(f"json_extract(new.search_vector, '$[{i}]')" for i in range(6))}
     WHERE new.search_vector IS NOT NULL;
 """
 SQLITE_FORWARD = [
     *SQLITE_DROP,
-    # Lexemes arrive analysed; "~" (the stem mark) is part of a token.
-    """
+    # Words arrive analysed: each field as typed, then its stems.
+    f"""
     CREATE VIRTUAL TABLE articles_article_fts
-    USING fts5(title, summary, body,
-               tokenize = "unicode61 remove_diacritics 0 tokenchars '~'")
+    USING fts5({_FTS_COLUMNS}, tokenize = "unicode61 remove_diacritics 0")
     """,
     """
     CREATE VIRTUAL TABLE articles_article_fts_vocab

@@ -23,11 +23,9 @@ def test_tsvector_holds_words_as_typed_and_differing_stems_marked():
     assert entries["'diri'"] == "5C"
 
 
-def test_fts_columns_hold_the_same_lexemes():
-    title, summary, body = json.loads(fts_text("Kediri", "", "<p>anak-anak</p>"))
-    assert title == "kediri ~diri"
-    assert summary == ""
-    assert body == "anak"
+def test_fts_columns_hold_words_as_typed_then_their_stems():
+    columns = json.loads(fts_text("Kediri menangkap", "", "<p>anak-anak</p>"))
+    assert columns == ["kediri menangkap", "diri tangkap", "", "", "anak", "anak"]
 
 
 def test_tags_break_words():
