@@ -29,6 +29,8 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 # A word: letters and digits, with hyphenated repeats kept whole
 # ("anak-anak", "berlari-lari", "covid-19").
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# The combining accents NFKD splits off Latin letters.
+_COMBINING = re.compile("[\u0300-\u036f]")
 # Longer "words" are links, codes or noise: indexed as typed, never stemmed.
 MAX_STEMMED_CHARS = 30
 MAX_WORD_CHARS = 60
@@ -57,8 +59,10 @@ def stem(word):
 
 def _fold(text):
     """Lowercase, accents dropped ("Pelé" -> "pele"), widths unified."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 @dataclass(frozen=True)

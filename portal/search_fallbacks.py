@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from articles.models import Article
 
 from .search import article_search, query_words
-from .suggestions import suggested_query
+from .suggestions import suggested_queries
 
 
 @dataclass
@@ -43,8 +43,7 @@ def search_outcome(query, filters):
     results = article_search(query, filters)
     if not query_words(query) or results.exists():
         return SearchOutcome(query=query, results=results)
-    suggestion = suggested_query(query)
-    if suggestion:
+    for suggestion in suggested_queries(query):
         for any_word in (False, True):
             corrected = article_search(suggestion, filters, match_any=any_word)
             if corrected.exists():

@@ -4,12 +4,14 @@ The vocabulary is the index's own list of words as typed:
 ``articles_searchword`` on PostgreSQL (kept by a trigger, pg_trgm-indexed,
 migration 0012) and the FTS5 table's ``fts5vocab`` on SQLite. Candidates are
 narrowed in the database (trigram similarity, or the same first letter and a
-similar length) and the nearest is chosen by edit distance counting a swap of
-two letters as one edit, then by how many stories hold it.
+similar length) and the nearest are chosen by edit distance counting a swap
+of two letters as one edit, then by trigram similarity (PostgreSQL) or how
+many stories hold them (SQLite).
 
-The vocabulary also holds words of stories readers cannot see yet, so a
-suggestion is only offered once a search for it finds visible stories
-(``portal.search_fallbacks``): it never reveals an unpublished word.
+The vocabulary also holds words of stories readers cannot see (drafts,
+scheduled stories, and on PostgreSQL words of deleted stories, which it never
+forgets), so a suggestion is only offered once a search for it finds visible
+stories (``portal.search_fallbacks``): it never reveals an unpublished word.
 """
 
 import json
@@ -33,7 +35,7 @@ def known_words(candidates):
     if not candidates:
         return set()
     if connection.vendor == "postgresql":
-        sql = "SELECT word FROM articles_searchword WHERE word = ANY(%s) AND ndoc > 0"
+        sql = "SELECT word FROM articles_searchword WHERE word = ANY(%s)"
         params = [candidates]
     else:
         sql = (
@@ -52,13 +54,11 @@ def _candidates(word):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "(SELECT word, ndoc FROM articles_searchword "
-                " WHERE word %% %s AND ndoc > 0 "
-                " ORDER BY similarity(word, %s) DESC LIMIT %s) "
+                "(SELECT word, similarity(word, %s) FROM articles_searchword "
+                " WHERE word %% %s ORDER BY 2 DESC LIMIT %s) "
                 "UNION "
-                "(SELECT word, ndoc FROM articles_searchword "
-                " WHERE word LIKE %s AND length(word) BETWEEN %s AND %s "
-                " AND ndoc > 0 ORDER BY ndoc DESC LIMIT %s)",
+                "(SELECT word, 0 FROM articles_searchword "
+                " WHERE word LIKE %s AND length(word) BETWEEN %s AND %s LIMIT %s)",
                 [word, word, CANDIDATES, word[0] + "%", low, high, 5 * CANDIDATES],
             )
         else:
@@ -70,23 +70,21 @@ def _candidates(word):
         return cursor.fetchall()
 
 
-def nearest_word(word):
-    """The indexed word closest to ``word``, or None if none is near enough."""
-    best = None
-    for candidate, count in _candidates(word):
+def nearest_words(word, limit=3):
+    """The indexed words closest to ``word``, nearest first (at most 2 edits)."""
+    ranked = []
+    for candidate, weight in _candidates(word):
         distance = OSA.distance(word, candidate, score_cutoff=_max_edits(word))
-        if candidate == word or distance > _max_edits(word):
-            continue
-        key = (distance, -count, candidate)
-        if best is None or key < best[0]:
-            best = (key, candidate)
-    return best[1] if best else None
+        if candidate != word and distance <= _max_edits(word):
+            ranked.append((distance, -weight, candidate))
+    return [candidate for *_, candidate in sorted(ranked)[:limit]]
 
 
-def suggested_query(query):
-    """``query`` with each unknown word replaced by its nearest known word.
+def suggested_queries(query, limit=3):
+    """``query`` with its unknown words replaced by near known ones.
 
-    None when every word is known, or no unknown word has a near neighbour.
+    Up to ``limit`` versions, the likeliest first; none when every word is
+    known or no unknown word has a near neighbour.
     """
     spans = [
         (start, end, word.exact[0])
@@ -97,13 +95,22 @@ def suggested_query(query):
         and word.exact[0] not in STOPWORDS
     ]
     known = known_words({typed for _, _, typed in spans})
-    out, at, changed = [], 0, False
-    for start, end, typed in spans:
-        if typed in known:
-            continue
-        replacement = nearest_word(typed)
-        if replacement:
-            out.extend([query[at:start], replacement])
-            at, changed = end, True
-    out.append(query[at:])
-    return "".join(out) if changed else None
+    options = {
+        typed: nearest_words(typed, limit)
+        for _, _, typed in spans
+        if typed not in known
+    }
+    options = {typed: near for typed, near in options.items() if near}
+    versions = []
+    for choice in range(max(map(len, options.values()), default=0)):
+        out, at = [], 0
+        for start, end, typed in spans:
+            if typed in options:
+                near = options[typed]
+                out.extend([query[at:start], near[min(choice, len(near) - 1)]])
+                at = end
+        out.append(query[at:])
+        version = "".join(out)
+        if version not in versions:
+            versions.append(version)
+    return versions

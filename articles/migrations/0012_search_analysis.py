@@ -5,9 +5,9 @@
 known), the same way on both databases:
 
 - PostgreSQL: the trigger of migration 0004 (``indonesian`` configuration) is
-  dropped; the stored ``tsvector`` keeps its GIN index. A second trigger keeps
-  ``articles_searchword`` (every word as typed, with the number of stories
-  holding it) in step, indexed with pg_trgm for "Mungkin maksud Anda".
+  dropped; the stored ``tsvector`` keeps its GIN index. Triggers add each
+  new word as typed to ``articles_searchword``, indexed with pg_trgm for
+  "Mungkin maksud Anda".
 - SQLite: the FTS5 table is made again with six columns (title, summary and
   body as typed, each followed by its stems), which its triggers read from
   the JSON in ``search_vector``; an ``fts5vocab`` table lists its words for
@@ -29,12 +29,7 @@ POSTGRES_FORWARD = [
     "DROP TRIGGER IF EXISTS articles_article_search_vector_trigger ON articles_article",
     "DROP FUNCTION IF EXISTS articles_article_search_vector_update()",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    """
-    CREATE TABLE articles_searchword (
-        word text PRIMARY KEY,
-        ndoc integer NOT NULL DEFAULT 0
-    )
-    """,
+    "CREATE TABLE articles_searchword (word text PRIMARY KEY)",
     """
     CREATE INDEX articles_searchword_trgm
     ON articles_searchword USING gin (word gin_trgm_ops)
@@ -43,43 +38,43 @@ POSTGRES_FORWARD = [
     CREATE INDEX articles_searchword_prefix
     ON articles_searchword (word text_pattern_ops)
     """,
-    # Only the words that came or went are touched, in word order (so two
-    # stories saved at once lock shared words in the same order).
+    # Only words the story did not hold before, in word order (so two
+    # stories saved at once lock new words in the same order). Words are
+    # never counted or removed: a count kept per word would rewrite hundreds
+    # of rows on every save; a word of a deleted story stays a candidate
+    # that the suggestion's own search then finds empty.
     """
     CREATE FUNCTION articles_searchword_update() RETURNS trigger AS $$
-    DECLARE
-        old_words text[] := '{}';
-        new_words text[] := '{}';
     BEGIN
-        IF TG_OP <> 'INSERT' AND OLD.search_vector IS NOT NULL THEN
-            old_words := tsvector_to_array(OLD.search_vector);
-        END IF;
-        IF TG_OP <> 'DELETE' AND NEW.search_vector IS NOT NULL THEN
-            new_words := tsvector_to_array(NEW.search_vector);
-        END IF;
-        INSERT INTO articles_searchword AS known (word, ndoc)
-        SELECT added.word, 1 FROM (
-            SELECT unnest(new_words) AS word EXCEPT SELECT unnest(old_words)
+        INSERT INTO articles_searchword (word)
+        SELECT added.word FROM (
+            SELECT unnest(tsvector_to_array(NEW.search_vector)) AS word
+            EXCEPT
+            SELECT unnest(tsvector_to_array(OLD.search_vector))
         ) AS added
         WHERE left(added.word, 1) <> '~'
         ORDER BY added.word
-        ON CONFLICT (word) DO UPDATE SET ndoc = known.ndoc + 1;
-        UPDATE articles_searchword SET ndoc = ndoc - 1
-        WHERE word IN (
-            SELECT unnest(old_words) EXCEPT SELECT unnest(new_words)
-        ) AND left(word, 1) <> '~';
+        ON CONFLICT (word) DO NOTHING;
         RETURN NULL;
     END
     $$ LANGUAGE plpgsql
     """,
     """
-    CREATE TRIGGER articles_searchword_trigger
-    AFTER INSERT OR DELETE OR UPDATE OF search_vector ON articles_article
-    FOR EACH ROW EXECUTE FUNCTION articles_searchword_update()
+    CREATE TRIGGER articles_searchword_insert
+    AFTER INSERT ON articles_article
+    FOR EACH ROW WHEN (NEW.search_vector IS NOT NULL)
+    EXECUTE FUNCTION articles_searchword_update()
+    """,
+    """
+    CREATE TRIGGER articles_searchword_update
+    AFTER UPDATE OF search_vector ON articles_article
+    FOR EACH ROW WHEN (NEW.search_vector IS DISTINCT FROM OLD.search_vector)
+    EXECUTE FUNCTION articles_searchword_update()
     """,
 ]
 POSTGRES_BACKWARD = [
-    "DROP TRIGGER IF EXISTS articles_searchword_trigger ON articles_article",
+    "DROP TRIGGER IF EXISTS articles_searchword_insert ON articles_article",
+    "DROP TRIGGER IF EXISTS articles_searchword_update ON articles_article",
     "DROP FUNCTION IF EXISTS articles_searchword_update()",
     "DROP TABLE IF EXISTS articles_searchword",
     # Migration 0004's trigger (its index is still there), fired once.
