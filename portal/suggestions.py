@@ -23,6 +23,9 @@ from articles.textanalysis import STOPWORDS, word_spans
 
 MIN_WORD_CHARS = 3
 CANDIDATES = 50
+# Words sharing the first letter and about the length, for short words whose
+# trigrams say little; a typo leaves most of them far away.
+PREFIX_CANDIDATES = 1000
 
 
 def _max_edits(word):
@@ -59,7 +62,7 @@ def _candidates(word):
                 "UNION "
                 "(SELECT word, 0 FROM articles_searchword "
                 " WHERE word LIKE %s AND length(word) BETWEEN %s AND %s LIMIT %s)",
-                [word, word, CANDIDATES, word[0] + "%", low, high, 5 * CANDIDATES],
+                [word, word, CANDIDATES, word[0] + "%", low, high, PREFIX_CANDIDATES],
             )
         else:
             cursor.execute(
