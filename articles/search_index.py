@@ -13,7 +13,7 @@ stem (``portal/search.py``).
   text, so no text search configuration touches the words again (the query
   side casts a ``tsquery`` the same way);
 - SQLite: a JSON list of six columns (each field's words as typed, then
-  their stems), which the FTS5 table's triggers copy (migration 0012).
+  their stems), which the FTS5 table's triggers copy (migration 0013).
 """
 
 import html

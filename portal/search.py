@@ -9,7 +9,12 @@ or its stem (``articles/search_index.py``); a match on the spelling counts
 PostgreSQL: the stored, GIN-indexed ``search_vector`` is matched with a
 ``tsquery`` cast from the analysed lexemes and ranked with ``ts_rank``.
 SQLite: the FTS5 table over the same words (as typed and stemmed in columns
-of their own), joined once and ranked with bm25 weighted the same way.
+of their own), ranked with bm25 weighted the same way.
+
+Only the newest ``RANK_WINDOW`` matches are ranked (``_newest``): ranking
+reads every candidate's index, so a word found in most of the archive would
+otherwise cost the whole archive. Larger totals are estimated
+(``matches_estimate``), not counted.
 
 Input is bounded before it reaches the database: at most ``MAX_QUERY_CHARS``
 characters, only word characters, at most ``MAX_TERMS`` terms. Nothing the
@@ -18,12 +23,13 @@ digits and the stem mark, and are quoted.
 """
 
 import datetime
+import json
 from dataclasses import dataclass
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +40,13 @@ from articles.textanalysis import words
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
+# Only the newest RANK_WINDOW matches are ranked by relevance and paged
+# through. A search matching more shows the best of the newest and an
+# estimated total.
+RANK_WINDOW = 200
+# Above this many (estimated) matches a word is common enough that its newest
+# matches are found by walking the stories newest first (see ``_newest``).
+DENSE_MATCHES = 20_000
 # A match on a word as typed counts this many times a match on its stem, so
 # "kediri" ranks stories naming Kediri above those that only say "diri".
 EXACT_BOOST = 3
@@ -98,61 +111,141 @@ def article_search(query, filters=None, *, match_any=False):
 
     Every word must match (as typed or by its stem), or with ``match_any``
     any of them. Returns a lazy QuerySet (so it can be paginated) or an empty
-    one when the query has no words. Pass the page's items to
-    ``portal.highlighting.highlights_add``.
+    one when the query has no words. Only the newest ``RANK_WINDOW`` matches
+    are in it (``matches_estimate`` tells about how many there are in all).
+    Pass the page's items to ``portal.highlighting.highlights_add``.
     """
     found = query_words(query)
+    matches = _matches(found, filters, match_any)
+    if not found:
+        return matches
+    window = Article.objects.filter(pk__in=_newest(matches)).select_related("category")
+    # The body stays: the page's snippets are cut from it in Python (only
+    # the page's rows are read; the window is ranked on the index).
+    window = window.defer("search_vector")
+    if connection.vendor == "postgresql":
+        return _postgres_ranked(window, found, match_any)
+    return _sqlite_ranked(window, found, match_any)
+
+
+def _newest(matches):
+    """The ids of the newest ``RANK_WINDOW`` of ``matches``.
+
+    Where matches are dense (a common word), walking the stories newest
+    first finds them soonest. Where they are few, PostgreSQL would still walk
+    (it does not count the cost of reading each story's search vector, kept
+    out of line): there they are read from the GIN index and then sorted,
+    behind an ``OFFSET 0`` the planner cannot see through.
+    """
+    newest = matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
+    if connection.vendor != "postgresql" or _planned_rows(matches) > DENSE_MATCHES:
+        return newest
+    sql, params = (
+        matches.order_by()
+        .values(match_id=F("pk"), match_at=F("published_at"))
+        .query.sql_with_params()
+    )
+    # The inner SQL is the ORM's, with its parameters kept apart.
+    return RawSQL(  # noqa: S611
+        f"SELECT match_id FROM ({sql} OFFSET 0) matched "  # noqa: S608
+        "ORDER BY match_at DESC, match_id DESC LIMIT %s",
+        (*params, RANK_WINDOW),
+    )
+
+
+def _planned_rows(queryset):
+    """PostgreSQL's estimate of the rows ``queryset`` returns (no count)."""
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def matches_estimate(query, filters=None, *, match_any=False):
+    """About how many stories match, for a search whose window is full.
+
+    The planner's estimate on PostgreSQL, rounded to two significant figures
+    (counting tens of thousands of matches would cost more than the search);
+    a count on SQLite, whose archives are small.
+    """
+    matches = _matches(query_words(query), filters, match_any)
+    if connection.vendor != "postgresql":
+        return matches.count()
+    rows = max(_planned_rows(matches), RANK_WINDOW)
+    return int(float(f"{rows:.2g}"))
+
+
+def _matches(found, filters, match_any):
+    """Visible stories matching the analysed words (none without), unranked."""
     queryset = Article.objects.visible()
     if filters:
         queryset = filters.apply(queryset)
     if not found:
         return queryset.none()
     if connection.vendor == "postgresql":
-        return _postgres_search(queryset, found, match_any)
-    return _sqlite_search(queryset, found, match_any)
+        match, _typed = _tsqueries(found, match_any)
+        return queryset.filter(
+            RawSQL(
+                "articles_article.search_vector @@ %s::tsquery",
+                [match],
+                output_field=BooleanField(),
+            )
+        )
+    return queryset.filter(
+        pk__in=RawSQL(
+            "SELECT rowid FROM articles_article_fts "
+            "WHERE articles_article_fts MATCH %s",
+            [_fts_query(found, match_any)],
+        )
+    )
 
 
-def _postgres_search(queryset, found, match_any):
-    # tsquery text cast as is: the lexemes were analysed in Python already.
+def _tsqueries(found, match_any):
+    """(tsquery text matching the words, tsquery of the words as typed).
+
+    Cast as is: the lexemes were analysed in Python already.
+    """
     groups = [query_lexemes(word) for word in found]
     exact = list(dict.fromkeys(lexeme for _, typed in groups for lexeme in typed))
-    alternatives = [lexemes for lexemes, _ in groups]
     match = (" | " if match_any else " & ").join(
-        "(" + " | ".join(quote(lexeme) for lexeme in group) + ")"
-        for group in alternatives
+        "(" + " | ".join(quote(lexeme) for lexeme in lexemes) + ")"
+        for lexemes, _ in groups
     )
-    typed = " | ".join(quote(lexeme) for lexeme in exact)
-    matches = RawSQL(
-        "articles_article.search_vector @@ %s::tsquery",
-        [match],
-        output_field=BooleanField(),
+    return match, " | ".join(quote(lexeme) for lexeme in exact)
+
+
+def _fts_query(found, match_any):
+    """The FTS5 query: each word as typed in the columns of words as typed,
+    or its stem in the columns of stems; each quoted, so FTS5 syntax in it
+    is inert."""
+
+    def quoted(words):
+        return " OR ".join(f'"{word}"' for word in words)
+
+    return (" OR " if match_any else " AND ").join(
+        f"({{title summary body}} : ({quoted(word.exact)})"
+        f" OR {{title_stem summary_stem body_stem}} : ({quoted(word.stems)}))"
+        for word in found
     )
+
+
+def _postgres_ranked(window, found, match_any):
+    match, typed = _tsqueries(found, match_any)
     rank = RawSQL(  # noqa: S611 - constants only; the reader's words are parameters
         f"{EXACT_BOOST} * ts_rank(articles_article.search_vector, %s::tsquery)"
         " + ts_rank(articles_article.search_vector, %s::tsquery)",
         [typed, match],
     )
-    return (
-        queryset.filter(matches)
-        .annotate(rank=rank)
-        .order_by("-rank", "-published_at", "-pk")
-    )
+    return window.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
-def _sqlite_search(queryset, found, match_any):
-    # Each word quoted (so FTS5 syntax in it is inert): as typed in the
-    # columns of words as typed, or its stem in the columns of stems.
-    def quoted(words):
-        return " OR ".join(f'"{word}"' for word in words)
-
-    match = (" OR " if match_any else " AND ").join(
-        f"({{title summary body}} : ({quoted(word.exact)})"
-        f" OR {{title_stem summary_stem body_stem}} : ({quoted(word.stems)}))"
-        for word in found
-    )
-    # One pass over the FTS5 table joined to the stories; bm25 is lower for
+def _sqlite_ranked(window, found, match_any):
+    # The window's stories joined once to the FTS5 table; bm25 is lower for
     # better matches, its weights follow the columns' order.
-    return queryset.extra(  # noqa: S610 - constants only; the words are a parameter
+    return window.extra(  # noqa: S610 - constants only; the words are a parameter
         select={"rank": f"bm25(articles_article_fts, {SQLITE_WEIGHTS})"},
         tables=["articles_article_fts"],
         where=[
@@ -161,7 +254,7 @@ def _sqlite_search(queryset, found, match_any):
             "articles_article.id = +articles_article_fts.rowid",
             "articles_article_fts MATCH %s",
         ],
-        params=[match],
+        params=[_fts_query(found, match_any)],
     ).order_by("rank", "-published_at", "-pk")
 
 

@@ -13,7 +13,8 @@ from django.db.models import QuerySet
 
 from articles.models import Article
 
-from .search import article_search, query_words
+from . import search
+from .search import article_search, matches_estimate, query_words
 from .suggestions import suggested_queries
 
 
@@ -27,6 +28,9 @@ class SearchOutcome:
     suggestion: str = ""
     # Whether the results match any word rather than all of them.
     any_word: bool = False
+    filters: object = None
+    # How many results, when already counted (the paginator's count).
+    count: int | None = None
 
     @property
     def shown_query(self):
@@ -37,31 +41,44 @@ class SearchOutcome:
         """The analysed words the results are marked on."""
         return query_words(self.shown_query)
 
+    def estimate(self, count):
+        """About how many stories match when the ranked window (``count``
+        results) is full, else None; see ``matches_estimate``."""
+        if not self.query or count < search.RANK_WINDOW:
+            return None
+        return matches_estimate(self.shown_query, self.filters, match_any=self.any_word)
+
 
 def search_outcome(query, filters):
     """The results for ``query`` within ``filters``, never a dead end."""
+    # Counted rather than tested for existence: the page needs the count
+    # anyway, and a result window is at most RANK_WINDOW stories.
     results = article_search(query, filters)
-    if not query_words(query) or results.exists():
-        return SearchOutcome(query=query, results=results)
+    count = results.count()
+    if not query_words(query) or count:
+        return SearchOutcome(query=query, results=results, filters=filters, count=count)
     for suggestion in suggested_queries(query):
         for any_word in (False, True):
             corrected = article_search(suggestion, filters, match_any=any_word)
-            if corrected.exists():
+            if corrected_count := corrected.count():
                 return SearchOutcome(
                     query=query,
                     results=corrected,
                     suggestion=suggestion,
                     any_word=any_word,
+                    filters=filters,
+                    count=corrected_count,
                 )
     if len(query_words(query)) > 1:
         return SearchOutcome(
             query=query,
             results=article_search(query, filters, match_any=True),
             any_word=True,
+            filters=filters,
         )
-    return SearchOutcome(query=query, results=results)
+    return SearchOutcome(query=query, results=results, filters=filters, count=0)
 
 
 def empty_outcome():
     """The search page before anything was typed."""
-    return SearchOutcome(query="", results=Article.objects.none())
+    return SearchOutcome(query="", results=Article.objects.none(), count=0)

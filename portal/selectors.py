@@ -4,12 +4,15 @@ Each selector runs a fixed number of queries whatever the number of photos,
 tags, agencies or officials involved (see tests/portal/test_query_budgets.py).
 """
 
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import (
     Exists,
     F,
     OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Window,
     prefetch_related_objects,
 )
@@ -19,12 +22,11 @@ from taggit.models import Tag
 from articles.models import (
     Agency,
     Article,
+    ArticleCorrection,
     ArticlePhoto,
-    Official,
     Position,
     TaggedArticle,
 )
-from articles.selectors import positions_on
 
 
 def photos_prefetch():
@@ -37,114 +39,143 @@ def photos_prefetch():
     )
 
 
+# Columns no list of stories shows: the body and the search index are by far
+# the largest values of a row, and a list of 12 cards must not read them.
+HEAVY_FIELDS = ("body", "search_vector")
+
+
 def card_queryset():
-    """Visible stories, newest first, with their category (photos not loaded)."""
+    """Visible stories, newest first, with their category (photos not loaded).
+
+    Bodies are not fetched (``HEAVY_FIELDS``); a card shows none.
+    """
     return (
         Article.objects.visible()
+        .defer(*HEAVY_FIELDS)
         .select_related("category")
         .order_by("-published_at", "-pk")
     )
 
 
+def newest_slots(queryset, count):
+    """``Q`` for the ``count`` newest rows of ``queryset``, one index probe each.
+
+    ``pk = (SELECT ... LIMIT 1 OFFSET i)`` per slot: each is an index scan that
+    stops after ``i + 1`` rows, and the slots ORed together are a bitmap of
+    primary-key lookups, however large the archive (a window function or an
+    ``IN`` over a sorted subquery would rank every matching story instead).
+    """
+    ids = queryset.order_by("-published_at", "-pk").values("pk")
+    slots = Q(pk__in=[])
+    for place in range(count):
+        slots |= Q(pk=Subquery(ids[place : place + 1]))
+    return slots
+
+
+def featured_prefetch():
+    """Prefetch for a card's photo: only the featured one (``featured_photos``),
+    with its renditions; a card never shows the gallery."""
+    return Prefetch(
+        "photos",
+        queryset=ArticlePhoto.objects.filter(role=ArticlePhoto.Role.FEATURED)
+        .select_related("photo")
+        .prefetch_related("photo__renditions"),
+        to_attr="featured_photos",
+    )
+
+
 def listing_queryset():
     """Visible stories, newest first, ready to render as cards (+2 queries)."""
-    return card_queryset().prefetch_related(photos_prefetch())
+    return card_queryset().prefetch_related(featured_prefetch())
 
 
 def photos_load(articles):
-    """Load the photos of several lists of stories together (2 queries)."""
-    prefetch_related_objects(list(articles), photos_prefetch())
+    """Load the featured photos of several lists of stories together (2
+    queries)."""
+    prefetch_related_objects(list(articles), featured_prefetch())
 
 
 def story_for_reader(slug):
-    """The visible story at ``slug`` with everything its page shows, or None."""
+    """The visible story at ``slug`` with its category and photos, or None.
+
+    Its tags, agencies and officials come from ``story_relations``.
+    """
     return story_with_relations(Article.objects.visible().filter(slug=slug)).first()
 
 
 def story_with_relations(queryset):
-    """Load a story's category, agencies, tags, officials and photos with it."""
-    return queryset.select_related("category", "contributing_agency").prefetch_related(
-        photos_prefetch(),
-        "tags",
-        Prefetch("agencies", queryset=Agency.objects.order_by("short_name")),
-        Prefetch("officials", queryset=Official.objects.order_by("name")),
-    )
-
-
-def story_officials(article):
-    """[(official, position held on the story's date)] in one query."""
-    officials = list(article.officials.all())
-    positions = positions_on([o.pk for o in officials], article.reference_date)
-    return [(official, positions.get(official.pk)) for official in officials]
-
-
-def related_stories(article, *, limit=5):
-    """ "Baca Juga": the editor's picks first, then stories sharing a tag,
-    agency or official; never the story itself, only visible ones (1 query).
-    """
-    through = Article.related.through
-    picks = through.objects.filter(from_article_id=article.pk).values("to_article_id")
-    tag_ids = [tag.pk for tag in article.tags.all()]
-    agency_ids = [agency.pk for agency in article.agencies.all()]
-    official_ids = [official.pk for official in article.officials.all()]
-    shared = Q(pk__in=picks)
-    if tag_ids:
-        shared |= Q(
-            pk__in=TaggedArticle.objects.filter(tag_id__in=tag_ids).values(
-                "content_object_id"
-            )
-        )
-    if agency_ids:
-        shared |= Q(
-            pk__in=Article.agencies.through.objects.filter(
-                agency_id__in=agency_ids
-            ).values("article_id")
-        )
-    if official_ids:
-        shared |= Q(
-            pk__in=Article.officials.through.objects.filter(
-                official_id__in=official_ids
-            ).values("article_id")
-        )
+    """Load a story's category, contributing agency and photos with it (3
+    queries), and whether it has corrections (``has_corrections``)."""
     return (
-        Article.objects.visible()
-        .filter(shared)
-        .exclude(pk=article.pk)
+        queryset.defer("search_vector")
+        .select_related("category", "contributing_agency")
         .annotate(
-            is_pick=Exists(
-                through.objects.filter(
-                    from_article_id=article.pk, to_article_id=OuterRef("pk")
+            has_corrections=Exists(
+                ArticleCorrection.objects.filter(
+                    article=OuterRef("pk"), superseded_by__isnull=True
                 )
             )
         )
-        .select_related("category")
-        .order_by("-is_pick", "-published_at", "-pk")[:limit]
+        .prefetch_related(photos_prefetch())
     )
 
 
 def category_blocks(categories, *, per_category=4, exclude=()):
-    """The newest visible stories of each category, in one query.
+    """The categories, and the newest visible stories of each (2 queries).
 
-    Returns [(category, [articles])] for categories that have any; photos are
-    not loaded (see ``photos_load``).
+    Returns ``(categories, [(category, [articles])])``, the blocks only for
+    categories that have stories; photos are not loaded (see
+    ``photos_load``). On PostgreSQL each category's ids are an index scan
+    that stops after ``per_category`` rows (``ArraySubquery``); SQLite ranks
+    its small archive with a window function.
     """
-    ranked = (
-        card_queryset()
-        .exclude(pk__in=[a.pk for a in exclude])
-        .filter(category__isnull=False)
-        .annotate(
-            place=Window(
-                RowNumber(),
-                partition_by=[F("category_id")],
-                order_by=[F("published_at").desc(), F("pk").desc()],
+    shown = card_queryset().exclude(pk__in=[a.pk for a in exclude])
+    if connection.vendor == "postgresql":
+        categories = list(
+            categories.annotate(
+                newest=ArraySubquery(
+                    shown.filter(category=OuterRef("pk")).values("pk")[:per_category]
+                )
             )
         )
-        .filter(place__lte=per_category)
-    )
+        ids = [pk for category in categories for pk in category.newest]
+        articles = shown.filter(pk__in=ids)
+    else:
+        categories = list(categories)
+        articles = (
+            shown.filter(category__isnull=False)
+            .annotate(
+                place=Window(
+                    RowNumber(),
+                    partition_by=[F("category_id")],
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(place__lte=per_category)
+        )
     by_category = {}
-    for article in ranked:
+    for article in articles:
         by_category.setdefault(article.category_id, []).append(article)
-    return [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    blocks = [(c, by_category[c.pk]) for c in categories if c.pk in by_category]
+    return categories, blocks
+
+
+def front_page(*, latest=6):
+    """The home page's headline and its ``latest`` newest other stories, in
+    one query: ``(headline or None, [articles])``.
+
+    The headline is the newest story marked as one, or else the newest story.
+    """
+    marked = card_queryset().filter(is_headline=True).values("pk")[:1]
+    stories = list(
+        card_queryset()
+        .filter(Q(pk=Subquery(marked)) | newest_slots(card_queryset(), latest + 1))
+        .annotate(marked=Subquery(marked))
+    )
+    if not stories:
+        return None, []
+    headline = next((a for a in stories if a.pk == a.marked), stories[0])
+    return headline, [a for a in stories if a is not headline][:latest]
 
 
 def official_positions(official):
@@ -172,14 +203,33 @@ def stories_mentioning_official(official):
     )
 
 
+def agency_with_children(slug):
+    """The agency at ``slug`` and its active units by short name, in one
+    query: ``(agency or None, [children])``."""
+    rows = list(
+        Agency.objects.filter(
+            Q(slug=slug) | Q(parent__slug=slug, is_active=True)
+        ).select_related("parent")
+    )
+    agency = next((row for row in rows if row.slug == slug), None)
+    children = sorted(
+        (row for row in rows if agency and row.parent_id == agency.pk),
+        key=lambda row: row.short_name,
+    )
+    return agency, children
+
+
 def stories_of_agency(agency):
-    """Stories an agency wrote or is involved in."""
+    """Stories an agency wrote or is involved in.
+
+    The two sets are combined in a ``UNION`` of ids, each read from its own
+    index, rather than ORed conditions that would scan every story.
+    """
     return listing_queryset().filter(
-        Q(contributing_agency=agency)
-        | Q(
-            pk__in=Article.agencies.through.objects.filter(agency=agency).values(
-                "article_id"
-            )
+        pk__in=Article.agencies.through.objects.filter(agency=agency)
+        .values("article_id")
+        .union(
+            Article.objects.filter(contributing_agency=agency).order_by().values("pk")
         )
     )
 

@@ -98,7 +98,14 @@ def _organization(agency):
 
 
 def article_structured_data(
-    article, canonical_url, og_image, officials, breadcrumbs, corrections=()
+    article,
+    canonical_url,
+    og_image,
+    breadcrumbs,
+    *,
+    agencies=(),
+    officials=(),
+    corrections=(),
 ):
     """JSON-LD ``NewsArticle`` and ``BreadcrumbList`` for a story (plain data);
     ``corrections`` are ``portal.corrections.entry`` dicts."""
@@ -133,7 +140,6 @@ def article_structured_data(
         news["image"] = [og_image["url"]]
     if article.category:
         news["articleSection"] = article.category.name
-    agencies = list(article.agencies.all())
     if agencies:
         news["about"] = [_organization(agency) for agency in agencies]
     if officials:

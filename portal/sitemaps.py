@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from articles.models import Agency, Article, Category, Official, Page
 
@@ -57,6 +58,13 @@ class ArticleSitemap(SiteSitemap):
             .only("slug", "updated_at", "published_at")
             .order_by("-published_at", "-pk")
         )
+
+    def location(self, item):
+        # One reverse() for 5,000 stories: a story's address is its slug in
+        # a fixed pattern.
+        if not hasattr(self, "_story_prefix"):
+            self._story_prefix = reverse("portal:detail", args=["-"])[:-2]
+        return f"{self._story_prefix}{item.slug}/"
 
     def lastmod(self, item):
         return item.updated_at
@@ -124,10 +132,35 @@ def section(request, section):
     if section not in SECTIONS:
         raise Http404("No such sitemap")
     response = sitemap_view(request, {section: SECTIONS[section]}, section=section)
+    # Written without the template engine: 5,000 entries through Django's
+    # sitemap template cost most of the page's time.
+    response.content = _urlset(response.context_data["urlset"])
     number = page_params(request).get("p")
     if number is not None and not re.fullmatch(r"[2-9]|[1-9][0-9]+", number):
         not_stored(response)  # "?p=1", "?p=02": the same sitemap, not stored twice
     return response
+
+
+def _urlset(urls):
+    """The ``<urlset>`` document of Django's ``sitemap.xml`` for ``urls``."""
+    entries = []
+    for url in urls:
+        parts = [f"<loc>{escape(url['location'])}</loc>"]
+        lastmod = url.get("lastmod")
+        if lastmod:
+            if isinstance(lastmod, datetime.datetime):
+                lastmod = timezone.localtime(lastmod)
+            parts.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
+        if url.get("changefreq"):
+            parts.append(f"<changefreq>{url['changefreq']}</changefreq>")
+        if url.get("priority"):
+            parts.append(f"<priority>{url['priority']}</priority>")
+        entries.append(f"<url>{''.join(parts)}</url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"{''.join(entries)}</urlset>\n"
+    )
 
 
 def news(request):

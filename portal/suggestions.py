@@ -2,7 +2,7 @@
 
 The vocabulary is the index's own list of words as typed:
 ``articles_searchword`` on PostgreSQL (kept by a trigger, pg_trgm-indexed,
-migration 0012) and the FTS5 table's ``fts5vocab`` on SQLite. Candidates are
+migration 0013) and the FTS5 table's ``fts5vocab`` on SQLite. Candidates are
 narrowed in the database (trigram similarity, or the same first letter and a
 similar length) and the nearest are chosen by edit distance counting a swap
 of two letters as one edit, then by trigram similarity (PostgreSQL) or how

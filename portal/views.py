@@ -18,7 +18,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from articles.models import (
-    Agency,
     Article,
     ArticlePhoto,
     ArticleSlugRedirect,
@@ -26,10 +25,11 @@ from articles.models import (
     Official,
 )
 
-from . import selectors, seo, takedowns
+from . import relations, selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .corrections import entry, story_corrections
 from .highlighting import highlights_add
+from .pagination import ListingPaginator
 from .popularity import popular_articles, read_report, sent_from_this_site
 from .search import SearchForm
 from .search_fallbacks import empty_outcome, search_outcome
@@ -40,7 +40,9 @@ PAGE_SIZE = 12
 
 def _page(request, queryset):
     """The requested page; a bad or too-high number gives the nearest real page."""
-    return Paginator(queryset, PAGE_SIZE).get_page(page_params(request).get("page"))
+    return ListingPaginator(queryset, PAGE_SIZE).get_page(
+        page_params(request).get("page")
+    )
 
 
 def _page_param(page):
@@ -56,18 +58,14 @@ def _canonical(request, page=None):
 
 
 def home(request):
-    headline = (
-        selectors.card_queryset().filter(is_headline=True).first()
-        or selectors.card_queryset().first()
+    headline, latest = selectors.front_page(latest=6)
+    shown = [headline, *latest] if headline else []
+    # The categories are the navigation too: the home page stays within its
+    # query budget.
+    categories, blocks = selectors.category_blocks(
+        Category.objects.all(), exclude=shown, per_category=3
     )
-    shown = [headline] if headline else []
-    latest = list(selectors.card_queryset().exclude(pk__in=[a.pk for a in shown])[:6])
-    blocks = selectors.category_blocks(
-        Category.objects.all(), exclude=shown + latest, per_category=3
-    )
-    selectors.photos_load(
-        shown + latest + [a for _, articles in blocks for a in articles]
-    )
+    selectors.photos_load(shown + [a for _, articles in blocks for a in articles])
     return render(
         request,
         "portal/home.html",
@@ -76,6 +74,7 @@ def home(request):
             "latest": latest,
             "blocks": blocks,
             "popular": popular_articles(),
+            "nav_categories": categories,
             "canonical_url": absolute("/"),
             "archive_url": _archive_url(timezone.localdate()),
         },
@@ -131,11 +130,15 @@ def render_article(request, article, *, preview=False):
         if p.role == ArticlePhoto.Role.GALLERY
         or (p.role == ArticlePhoto.Role.INLINE and not shown_in_body(p, article.body))
     ]
-    officials = selectors.story_officials(article)
+    tags, agencies, officials = relations.story_relations(article)
     canonical_url = absolute(article.get_absolute_url())
     og_image = seo.og_image(featured)
     breadcrumbs = seo.breadcrumbs(article, canonical_url)
-    corrections = [entry(c) for c in story_corrections(article)]
+    corrections = (
+        [entry(c) for c in story_corrections(article)]
+        if getattr(article, "has_corrections", True)
+        else []
+    )
     response = render(
         request,
         "portal/article_detail.html",
@@ -143,14 +146,27 @@ def render_article(request, article, *, preview=False):
             "article": article,
             "featured": featured,
             "gallery": gallery,
+            "tags": tags,
+            "agencies": agencies,
             "officials": officials,
-            "related": selectors.related_stories(article),
+            "related": relations.related_stories(
+                article,
+                tags=tags,
+                agencies=agencies,
+                officials=[official for official, _position in officials],
+            ),
             "canonical_url": canonical_url,
             "og_image": og_image,
             "breadcrumbs": breadcrumbs,
             "share_links": seo.share_links(article.title, canonical_url),
             "structured_data": seo.article_structured_data(
-                article, canonical_url, og_image, officials, breadcrumbs, corrections
+                article,
+                canonical_url,
+                og_image,
+                breadcrumbs,
+                agencies=agencies,
+                officials=officials,
+                corrections=corrections,
             ),
             "corrections": corrections,
             "preview": preview,
@@ -195,14 +211,16 @@ def tag_detail(request, slug):
 
 
 def agency_detail(request, slug):
-    agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
+    agency, children = selectors.agency_with_children(slug)
+    if agency is None:
+        raise Http404(_("Instansi tidak ditemukan."))
     return _listing(
         request,
         "portal/agency.html",
         selectors.stories_of_agency(agency),
         agency=agency,
         heading=agency.name,
-        children=agency.children.filter(is_active=True).order_by("short_name"),
+        children=children,
         current_positions=selectors.agency_current_officials(agency),
         feed_url=reverse("portal:agency-feed", args=[agency.slug]),
     )
@@ -260,7 +278,11 @@ def search(request):
     params = page_params(request)
     form = SearchForm(params or None)
     outcome = search_outcome(*form.query_and_filters()) if params else empty_outcome()
-    page = _page(request, outcome.results)
+    # A search shows at most its ranked window (search.RANK_WINDOW): counted.
+    paginator = Paginator(outcome.results, PAGE_SIZE)
+    if outcome.count is not None:
+        paginator.count = outcome.count  # counted by search_outcome already
+    page = paginator.get_page(params.get("page"))
     highlights_add(page.object_list, outcome.words)
     response = render(
         request,
@@ -271,6 +293,7 @@ def search(request):
             "outcome": outcome,
             "suggestion_url": _suggestion_url(form, page, outcome),
             "page": page,
+            "estimate": outcome.estimate(page.paginator.count),
             "canonical_url": absolute(request.path),
         },
     )

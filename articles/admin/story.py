@@ -8,6 +8,7 @@ both are mixins of ``ArticleAdmin``."""
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
@@ -24,6 +25,18 @@ from .history import ASCII_ID, HistoryAdminMixin, compare_url
 from .integrity import IntegrityAdminMixin
 from .shortcut import public_url
 from .workflow import WorkflowAdminMixin
+
+
+class StoryChangeList(ChangeList):
+    """The story list: no bodies or search vectors, the largest values of a
+    row, are read for it."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        return (
+            super()
+            .get_queryset(request, exclude_parameters)
+            .defer("body", "search_vector")
+        )
 
 
 class ArticlePhotoInline(admin.TabularInline):
@@ -164,7 +177,10 @@ class ArticleAdmin(
         ("published_at", admin.DateFieldListFilter),
     ]
     list_select_related = ["category", "contributing_agency", "author"]
+    # Trigram-indexed on PostgreSQL (migration 0012).
     search_fields = ["title", "summary", "slug"]
+    # No second count of the whole archive on every filtered page.
+    show_full_result_count = False
     date_hierarchy = "published_at"
     autocomplete_fields = [
         "category",
@@ -223,6 +239,9 @@ class ArticleAdmin(
 
     def get_queryset(self, request):
         return rights.stories_for(request.user, super().get_queryset(request))
+
+    def get_changelist(self, request, **kwargs):
+        return StoryChangeList
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

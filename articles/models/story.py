@@ -168,7 +168,7 @@ class Article(models.Model):
     view_count = models.PositiveIntegerField(_("dibaca"), default=0, editable=False)
     # Derived on save from the analysed words (articles/search_index.py): a
     # GIN-indexed tsvector on PostgreSQL; on SQLite the lexemes its FTS5
-    # table's triggers copy (migration 0012).
+    # table's triggers copy (migration 0013).
     search_vector = SearchVectorField(_("indeks pencarian"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -192,6 +192,13 @@ class Article(models.Model):
             models.Index(
                 fields=["is_headline", "status", "-published_at"],
                 name="article_headline_idx",
+            ),
+            # The admin's list order (with the primary key it adds).
+            # PostgreSQL also has trigram indexes for the admin's search
+            # (migration 0012).
+            models.Index(
+                fields=["-published_at", "-created_at", "-id"],
+                name="article_admin_order_idx",
             ),
         ]
         constraints = [
@@ -242,8 +249,10 @@ class Article(models.Model):
         return timezone.localdate()
 
     def featured_photo(self):
-        """The story's featured ArticlePhoto (from prefetched photos when present)."""
-        for item in self.photos.all():
+        """The story's featured ArticlePhoto (from prefetched photos when present,
+        or from ``featured_photos``, which lists of stories prefetch alone)."""
+        items = getattr(self, "featured_photos", None)
+        for item in self.photos.all() if items is None else items:
             if item.role == ArticlePhoto.Role.FEATURED:
                 return item
         return None

@@ -55,3 +55,9 @@ class TaggedArticle(TaggedItemBase):
                 fields=["content_object", "tag"], name="tagged_article_unique"
             )
         ]
+        # A tag's stories read from the index alone (tag listings, "Baca Juga").
+        indexes = [
+            models.Index(
+                fields=["tag", "content_object"], name="tagged_article_tag_idx"
+            )
+        ]

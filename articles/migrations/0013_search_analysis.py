@@ -140,7 +140,7 @@ def _reindex(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0011_reply_requests")]
+    dependencies = [("articles", "0012_archive_indexes")]
 
     operations = [
         migrations.RunPython(

@@ -1,0 +1,203 @@
+"""A story's relations for its page: its tags, agencies and officials with
+their positions (``story_relations``), and "Baca Juga" (``related_stories``).
+One query each, whatever their number or the size of the archive.
+"""
+
+from django.db import connection
+from django.db.models import (
+    BigIntegerField,
+    CharField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
+from taggit.models import Tag
+
+from articles.models import Agency, Article, Official, Position, TaggedArticle
+
+from .selectors import HEAVY_FIELDS
+
+# The columns of ``story_relations``' one query: a tag, an agency and an
+# official each fill what they have, the rest stays empty.
+_RELATION_COLUMNS = (
+    "r_kind",
+    "r_id",
+    "r_name",
+    "r_slug",
+    "r_short",
+    "r_website",
+    "r_title",
+    "r_short_title",
+    "r_agency_id",
+    "r_agency_name",
+    "r_agency_short",
+    "r_agency_slug",
+    "r_agency_website",
+)
+_TAG, _AGENCY, _OFFICIAL = 0, 1, 2
+
+
+def _relation_rows(queryset, kind, **columns):
+    text = {name: Value("", output_field=CharField()) for name in _RELATION_COLUMNS}
+    values = {
+        **text,
+        "r_kind": Value(kind, output_field=IntegerField()),
+        "r_id": F("pk"),
+        # Typed: PostgreSQL makes a bare NULL column text in a UNION.
+        "r_agency_id": Cast(Value(None), BigIntegerField()),
+        **columns,
+    }
+    return (
+        queryset.order_by()
+        .annotate(**{name: values[name] for name in _RELATION_COLUMNS})
+        .values_list(*_RELATION_COLUMNS)
+    )
+
+
+def story_relations(article):
+    """A story's tags, agencies, and officials with the position each held on
+    the story's date, in one query.
+
+    Returns ``(tags, agencies, [(official, position or None)])``; tags by
+    name, agencies by short name, officials by name. One ``UNION ALL`` keeps
+    the story page within its query budget however many there are.
+    """
+    held = Position.objects.held_on(article.reference_date).filter(
+        official=OuterRef("pk")
+    )
+
+    def position(path):
+        return Subquery(held.values(path)[:1])
+
+    tags = _relation_rows(
+        Tag.objects.filter(
+            pk__in=TaggedArticle.objects.filter(content_object=article).values("tag_id")
+        ),
+        _TAG,
+        r_name=F("name"),
+        r_slug=F("slug"),
+    )
+    agencies = _relation_rows(
+        Agency.objects.filter(articles=article),
+        _AGENCY,
+        r_name=F("name"),
+        r_slug=F("slug"),
+        r_short=F("short_name"),
+        r_website=F("website"),
+    )
+    officials = _relation_rows(
+        Official.objects.filter(articles=article),
+        _OFFICIAL,
+        r_name=F("name"),
+        r_slug=F("slug"),
+        r_short=F("rank"),
+        r_title=position("title"),
+        r_short_title=position("short_title"),
+        r_agency_id=position("agency_id"),
+        r_agency_name=position("agency__name"),
+        r_agency_short=position("agency__short_name"),
+        r_agency_slug=position("agency__slug"),
+        r_agency_website=position("agency__website"),
+    )
+    found = {_TAG: [], _AGENCY: [], _OFFICIAL: []}
+    for row in tags.union(agencies, officials, all=True):
+        found[row[0]].append(_relation(*row))
+    return (
+        sorted(found[_TAG], key=lambda tag: tag.name),
+        sorted(found[_AGENCY], key=lambda agency: agency.short_name),
+        sorted(found[_OFFICIAL], key=lambda pair: pair[0].name),
+    )
+
+
+def _relation(kind, pk, name, slug, short, website, *position):
+    if kind == _TAG:
+        return Tag(pk=pk, name=name, slug=slug)
+    if kind == _AGENCY:
+        return Agency(pk=pk, name=name, slug=slug, short_name=short, website=website)
+    title, short_title, agency_id, *agency = position
+    official = Official(pk=pk, name=name, slug=slug, rank=short)
+    if agency_id is None:
+        return official, None
+    agency_name, agency_short, agency_slug, agency_website = agency
+    held = Position(
+        official=official,
+        title=title,
+        short_title=short_title or "",
+        agency=Agency(
+            pk=agency_id,
+            name=agency_name,
+            short_name=agency_short,
+            slug=agency_slug,
+            website=agency_website or "",
+        ),
+    )
+    return official, held
+
+
+def _newest_links(links, column, limit):
+    """The ``limit`` highest story ids in ``links`` (a link table filtered to
+    the story's tags, agencies or officials), read from its index alone.
+
+    Ids grow with time, so these are the newest linked stories, found without
+    walking the story table: a tag carried by two stories costs as little as
+    one carried by ten thousand. SQLite cannot order or slice inside a
+    UNION; there it is every id, which its small archives afford.
+    """
+    ids = links.order_by().values(column)
+    if connection.features.supports_slicing_ordering_in_compound:
+        return ids.order_by(f"-{column}")[:limit]
+    return ids
+
+
+def related_stories(article, *, tags, agencies, officials, limit=5):
+    """ "Baca Juga": the editor's picks first, then the newest stories sharing
+    one of ``tags``, ``agencies`` or ``officials`` (the story's own, from
+    ``story_relations``); never the story itself, only visible ones (1 query).
+
+    Each kind of link contributes only its newest few candidates
+    (``_newest_links``), so the query costs the same however many stories
+    share a link. The ids are given as values, so that the planner knows a
+    rare tag from a common one.
+    """
+    through = Article.related.through
+    picks = through.objects.filter(from_article_id=article.pk).values("to_article_id")
+    candidates = limit * 4  # some may be drafts or the story itself
+    tag_ids = [tag.pk for tag in tags]
+    agency_ids = [agency.pk for agency in agencies]
+    official_ids = [official.pk for official in officials]
+    linked = [
+        _newest_links(
+            TaggedArticle.objects.filter(tag_id__in=tag_ids),
+            "content_object_id",
+            candidates,
+        ),
+        _newest_links(
+            Article.agencies.through.objects.filter(agency_id__in=agency_ids),
+            "article_id",
+            candidates,
+        ),
+        _newest_links(
+            Article.officials.through.objects.filter(official_id__in=official_ids),
+            "article_id",
+            candidates,
+        ),
+    ]
+    return (
+        Article.objects.visible()
+        .exclude(pk=article.pk)
+        .filter(pk__in=picks.union(*linked))
+        .defer(*HEAVY_FIELDS)
+        .annotate(
+            is_pick=Exists(
+                through.objects.filter(
+                    from_article_id=article.pk, to_article_id=OuterRef("pk")
+                )
+            )
+        )
+        .select_related("category")
+        .order_by("-is_pick", "-published_at", "-pk")[:limit]
+    )

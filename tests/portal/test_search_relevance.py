@@ -1,0 +1,149 @@
+"""Relevance of search: a small set of queries with the story that must come
+first, on whichever database the run uses, and the bounded ranking window
+(portal/search.py)."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from lxml import html as lxml_html
+
+from portal import search
+from tests.support.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+# (title, summary, body): each story is about one thing, and mentions other
+# topics in passing, the way news stories do.
+STORIES = {
+    "banjir": (
+        "Banjir rendam tiga desa di Kumai",
+        "Air sungai meluap setelah hujan deras semalam.",
+        "<p>Warga tiga desa mengungsi. Dinas sosial menyalurkan bantuan beras "
+        "dan selimut. Jalan menuju pasar ikut terendam.</p>",
+    ),
+    "stunting": (
+        "Kasus stunting turun berkat posyandu aktif",
+        "Dinas kesehatan mencatat penurunan kasus stunting balita.",
+        "<p>Kader posyandu menimbang balita setiap bulan dan memberi makanan "
+        "tambahan. Puskesmas memantau gizi ibu hamil.</p>",
+    ),
+    "pilkada": (
+        "Rakor pengamanan pilkada serentak digelar",
+        "Polres dan TNI menyiapkan personel untuk pilkada.",
+        "<p>Rapat koordinasi membahas pengamanan tempat pemungutan suara. "
+        "Bupati meminta warga menjaga kerukunan.</p>",
+    ),
+    "jembatan": (
+        "Jembatan gantung Sungai Arut diresmikan",
+        "Jembatan sepanjang 120 meter menghubungkan dua kelurahan.",
+        "<p>Pembangunan memakan waktu delapan bulan. Warga tidak lagi "
+        "menyeberang dengan perahu. Banjir tahun lalu merusak jembatan lama.</p>",
+    ),
+    "sawit": (
+        "Harga tandan buah segar sawit naik",
+        "Petani sawit menikmati kenaikan harga pekan ini.",
+        "<p>Dinas perkebunan menetapkan harga baru. Jalan kebun yang rusak "
+        "karena banjir segera diperbaiki.</p>",
+    ),
+    "festival": (
+        "Festival budaya Manggatang Utus meriah",
+        "Ribuan warga menonton pawai budaya di pusat kota.",
+        "<p>Sanggar tari dari setiap kecamatan tampil. Pedagang UMKM membuka "
+        "lapak di sepanjang jalan.</p>",
+    ),
+}
+
+# The query, and the story that must be the first result.
+FIRST = [
+    ("banjir", "banjir"),
+    ("banjir kumai", "banjir"),
+    ("stunting", "stunting"),
+    ("posyandu balita", "stunting"),
+    ("pengamanan pilkada", "pilkada"),
+    ("pilkada", "pilkada"),
+    ("jembatan", "jembatan"),
+    ("jembatan gantung", "jembatan"),
+    ("harga sawit", "sawit"),
+    ("festival budaya", "festival"),
+]
+
+
+@pytest.fixture
+def stories():
+    """The stories, the first of them oldest: a story that only mentions a
+    word is newer than the story about it, so recency alone would fail."""
+    now = timezone.now()
+    found = {}
+    for i, (key, (title, summary, body)) in enumerate(STORIES.items()):
+        found[key] = ArticleFactory(
+            published=True,
+            title=title,
+            summary=summary,
+            body=body,
+            published_at=now - datetime.timedelta(days=len(STORIES) - i),
+        )
+    return found
+
+
+def _titles(client, query):
+    response = client.get("/cari/", {"q": query})
+    assert response.status_code == 200
+    doc = lxml_html.fromstring(response.content)
+    # Titles are marked on the reader's words: the link's whole text.
+    return [
+        link.text_content()
+        for link in doc.xpath('//div[contains(@class, "results")]//h2/a')
+    ]
+
+
+def _status(client, query):
+    doc = lxml_html.fromstring(client.get("/cari/", {"q": query}).content)
+    return " ".join(doc.xpath('//p[@role="status"]//text()'))
+
+
+@pytest.mark.parametrize(("query", "expected"), FIRST)
+def test_the_story_about_the_query_comes_first(client, stories, query, expected):
+    titles = _titles(client, query)
+    assert titles and titles[0] == stories[expected].title, titles
+
+
+def test_stories_mentioning_the_word_in_passing_follow(client, stories):
+    # "banjir" is also in the (newer) jembatan and sawit bodies.
+    titles = _titles(client, "banjir")
+    assert titles[0] == stories["banjir"].title
+    assert set(titles[1:]) == {stories["jembatan"].title, stories["sawit"].title}
+
+
+def test_a_search_within_the_window_shows_its_exact_count(client, stories):
+    assert _status(client, "banjir") == "3 berita ditemukan."
+
+
+def test_only_the_newest_matches_are_ranked_when_there_are_many(client, monkeypatch):
+    now = timezone.now()
+    in_title, in_summary, in_body = (
+        ArticleFactory(
+            published=True,
+            title=title,
+            summary=summary,
+            body=body,
+            published_at=now - datetime.timedelta(days=days),
+        )
+        for days, title, summary, body in [
+            (3, "Pameran batik dibuka", "Batik khas daerah.", "<p>Ramai.</p>"),
+            (2, "Bazar ramadan", "Ada pameran kecil.", "<p>Ramai.</p>"),
+            (1, "Rapat dinas", "Agenda pekan ini.", "<p>Soal pameran.</p>"),
+        ]
+    )
+    assert _titles(client, "pameran") == [
+        in_title.title,
+        in_summary.title,
+        in_body.title,
+    ]
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    cache.clear()  # the page above is cached
+    # The oldest match is out of the window; the two newest are still ranked
+    # (the summary above the body), and the total is given as an estimate.
+    assert _titles(client, "pameran") == [in_summary.title, in_body.title]
+    assert _status(client, "pameran").startswith("Sekitar")
