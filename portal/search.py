@@ -27,10 +27,12 @@ import json
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib.postgres.search import SearchQueryField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
-from django.db.models import BooleanField, F, Q
+from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -187,10 +189,14 @@ def _matches(found, filters, match_any):
         return queryset.none()
     if connection.vendor == "postgresql":
         match, _typed = _tsqueries(found, match_any)
+        # F(), not the table's name: in ``_newest``'s subquery the table has
+        # an alias, and a name would tie the match to the outer row.
         return queryset.filter(
-            RawSQL(
-                "articles_article.search_vector @@ %s::tsquery",
-                [match],
+            Func(
+                F("search_vector"),
+                _tsquery(match),
+                template="%(expressions)s",
+                arg_joiner=" @@ ",
                 output_field=BooleanField(),
             )
         )
@@ -217,6 +223,20 @@ def _tsqueries(found, match_any):
     return match, " | ".join(quote(lexeme) for lexeme in exact)
 
 
+def _tsquery(text):
+    """A tsquery cast from its text form (no configuration touches it)."""
+    return Cast(Value(text), output_field=SearchQueryField())
+
+
+def _ts_rank(text):
+    return Func(
+        F("search_vector"),
+        _tsquery(text),
+        function="ts_rank",
+        output_field=FloatField(),
+    )
+
+
 def _fts_query(found, match_any):
     """The FTS5 query: each word as typed in the columns of words as typed,
     or its stem in the columns of stems; each quoted, so FTS5 syntax in it
@@ -234,11 +254,7 @@ def _fts_query(found, match_any):
 
 def _postgres_ranked(window, found, match_any):
     match, typed = _tsqueries(found, match_any)
-    rank = RawSQL(  # noqa: S611 - constants only; the reader's words are parameters
-        f"{EXACT_BOOST} * ts_rank(articles_article.search_vector, %s::tsquery)"
-        " + ts_rank(articles_article.search_vector, %s::tsquery)",
-        [typed, match],
-    )
+    rank = EXACT_BOOST * _ts_rank(typed) + _ts_rank(match)
     return window.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
