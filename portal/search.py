@@ -1,61 +1,73 @@
 """Full-text search of visible stories, one interface for both databases.
 
-PostgreSQL: the stored ``search_vector`` (kept by a trigger, GIN-indexed, see
-migration 0004) is matched with ``plainto_tsquery('indonesian', ...)``, so
-"pengamanan" and "mengamankan" both find stories about *aman*; results are
-ranked with ``ts_rank`` (title A > summary B > body C) and snippets come from
-``ts_headline``.
+The query is analysed like the stories (``articles/textanalysis.py``: words
+as typed, Sastrawi stems, stopwords), so "pengamanan" and "mengamankan" both
+find stories about *aman*, on either database. Each word matches its spelling
+or its stem (``articles/search_index.py``); a match on the spelling counts
+``EXACT_BOOST`` times more, title above summary above body.
 
-SQLite: an FTS5 table kept by triggers, matched term by term as prefixes
-(``"pilkada"*``) and ranked with bm25 weighted the same way. It does not stem
-Indonesian affixes; it is the fallback for the embedded default.
+PostgreSQL: the stored, GIN-indexed ``search_vector`` is matched with a
+``tsquery`` cast from the analysed lexemes and ranked with ``ts_rank``.
+SQLite: the FTS5 table over the same words (as typed and stemmed in columns
+of their own), ranked with bm25 weighted the same way.
+
+Only the newest ``RANK_WINDOW`` matches are ranked (``_newest``): ranking
+reads every candidate's index, so a word found in most of the archive would
+otherwise cost the whole archive. Larger totals are estimated
+(``matches_estimate``), not counted.
 
 Input is bounded before it reaches the database: at most ``MAX_QUERY_CHARS``
 characters, only word characters, at most ``MAX_TERMS`` terms. Nothing the
-reader types is passed to a query parser as syntax.
+reader types is passed to a query parser as syntax: lexemes hold only letters,
+digits and the stem mark, and are quoted.
 """
 
 import datetime
-import html
 import json
-import re
 from dataclasses import dataclass
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQueryField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
-from django.db.models import F, Q
+from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Agency, Article, Category
+from articles.search_index import query_lexemes, quote
+from articles.textanalysis import words
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
 # Only the newest RANK_WINDOW matches are ranked by relevance and paged
-# through: ranking reads every candidate's search index, so a word found in
-# most of the archive ("kobar") would otherwise cost the whole archive. A
-# search matching more shows the best of the newest and an estimated total.
+# through. A search matching more shows the best of the newest and an
+# estimated total.
 RANK_WINDOW = 200
 # Above this many (estimated) matches a word is common enough that its newest
 # matches are found by walking the stories newest first (see ``_newest``).
 DENSE_MATCHES = 20_000
-CONFIG = "indonesian"
-SNIPPET_WORDS = 30
-# Characters that cannot occur in stored text; ts_headline wraps matches in
-# them, and they are turned into <mark> only after the text is escaped.
-_START, _STOP = "\x02", "\x03"
-_TERM = re.compile(r"\w+", re.UNICODE)
-_TERM_SPLIT = re.compile(r"(\w+)", re.UNICODE)
+# A match on a word as typed counts this many times a match on its stem, so
+# "kediri" ranks stories naming Kediri above those that only say "diri".
+EXACT_BOOST = 3
+# bm25 weights of the FTS5 columns: title, summary, body (10 : 4 : 1), each
+# as typed (times EXACT_BOOST) and then stemmed.
+SQLITE_WEIGHTS = ", ".join(
+    str(weight * factor) for weight in (10, 4, 1) for factor in (EXACT_BOOST, 1)
+)
 
 
-def query_terms(raw):
-    """The words of a reader's query, bounded in length and number."""
-    return _TERM.findall((raw or "")[:MAX_QUERY_CHARS].lower())[:MAX_TERMS]
+def query_words(raw):
+    """The analysed words of a reader's query, bounded in length and number.
+
+    Stopwords are left out when the reader typed other words too ("korupsi
+    haji di jogja" searches korupsi, haji, jogja).
+    """
+    found = words((raw or "")[:MAX_QUERY_CHARS])[:MAX_TERMS]
+    content = [word for word in found if not word.is_stopword]
+    return content or found
 
 
 def _local_day_start(day):
@@ -96,22 +108,26 @@ class SearchFilters:
         return queryset
 
 
-def article_search(query, filters=None):
+def article_search(query, filters=None, *, match_any=False):
     """Visible stories matching ``query``, best match first.
 
-    Returns a lazy QuerySet (so it can be paginated) or an empty one when the
-    query has no words. Only the newest ``RANK_WINDOW`` matches are in it
-    (``matches_estimate`` tells about how many there are in all). Pass the
-    page's items to ``snippets_add``.
+    Every word must match (as typed or by its stem), or with ``match_any``
+    any of them. Returns a lazy QuerySet (so it can be paginated) or an empty
+    one when the query has no words. Only the newest ``RANK_WINDOW`` matches
+    are in it (``matches_estimate`` tells about how many there are in all).
+    Pass the page's items to ``portal.highlighting.highlights_add``.
     """
-    terms = query_terms(query)
-    matches = _matches(terms, filters)
-    if not terms:
+    found = query_words(query)
+    matches = _matches(found, filters, match_any)
+    if not found:
         return matches
     window = Article.objects.filter(pk__in=_newest(matches)).select_related("category")
+    # The body stays: the page's snippets are cut from it in Python (only
+    # the page's rows are read; the window is ranked on the index).
+    window = window.defer("search_vector")
     if connection.vendor == "postgresql":
-        return _postgres_ranked(window, terms)
-    return _sqlite_ranked(window, terms)
+        return _postgres_ranked(window, found, match_any)
+    return _sqlite_ranked(window, found, match_any)
 
 
 def _newest(matches):
@@ -150,138 +166,112 @@ def _planned_rows(queryset):
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def matches_estimate(query, filters=None):
+def matches_estimate(query, filters=None, *, match_any=False):
     """About how many stories match, for a search whose window is full.
 
     The planner's estimate on PostgreSQL, rounded to two significant figures
     (counting tens of thousands of matches would cost more than the search);
     a count on SQLite, whose archives are small.
     """
-    matches = _matches(query_terms(query), filters)
+    matches = _matches(query_words(query), filters, match_any)
     if connection.vendor != "postgresql":
         return matches.count()
     rows = max(_planned_rows(matches), RANK_WINDOW)
     return int(float(f"{rows:.2g}"))
 
 
-def _matches(terms, filters):
-    """Visible stories containing ``terms`` (none without terms), unranked."""
+def _matches(found, filters, match_any):
+    """Visible stories matching the analysed words (none without), unranked."""
     queryset = Article.objects.visible()
     if filters:
         queryset = filters.apply(queryset)
-    if not terms:
+    if not found:
         return queryset.none()
     if connection.vendor == "postgresql":
-        return queryset.filter(search_vector=_tsquery(terms))
+        match, _typed = _tsqueries(found, match_any)
+        # F(), not the table's name: in ``_newest``'s subquery the table has
+        # an alias, and a name would tie the match to the outer row.
+        return queryset.filter(
+            Func(
+                F("search_vector"),
+                _tsquery(match),
+                template="%(expressions)s",
+                arg_joiner=" @@ ",
+                output_field=BooleanField(),
+            )
+        )
     return queryset.filter(
         pk__in=RawSQL(
             "SELECT rowid FROM articles_article_fts "
             "WHERE articles_article_fts MATCH %s",
-            [_fts_match(terms)],
+            [_fts_query(found, match_any)],
         )
     )
 
 
-def _tsquery(terms):
-    return SearchQuery(" ".join(terms), config=CONFIG, search_type="plain")
+def _tsqueries(found, match_any):
+    """(tsquery text matching the words, tsquery of the words as typed).
+
+    Cast as is: the lexemes were analysed in Python already.
+    """
+    groups = [query_lexemes(word) for word in found]
+    exact = list(dict.fromkeys(lexeme for _, typed in groups for lexeme in typed))
+    match = (" | " if match_any else " & ").join(
+        "(" + " | ".join(quote(lexeme) for lexeme in lexemes) + ")"
+        for lexemes, _ in groups
+    )
+    return match, " | ".join(quote(lexeme) for lexeme in exact)
 
 
-def _fts_match(terms):
-    # Each term quoted (so FTS5 syntax in it is inert) and matched as a prefix.
-    return " ".join(f'"{term}"*' for term in terms)
+def _tsquery(text):
+    """A tsquery cast from its text form (no configuration touches it)."""
+    return Cast(Value(text), output_field=SearchQueryField())
 
 
-def _postgres_ranked(window, terms):
-    tsquery = _tsquery(terms)
-    return (
-        window.defer("body", "search_vector")
-        .annotate(
-            rank=SearchRank(F("search_vector"), tsquery),
-            headline=SearchHeadline(
-                "body",
-                tsquery,
-                config=CONFIG,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=12,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by("-rank", "-published_at", "-pk")
+def _ts_rank(text):
+    return Func(
+        F("search_vector"),
+        _tsquery(text),
+        function="ts_rank",
+        output_field=FloatField(),
     )
 
 
-def _sqlite_ranked(window, terms):
-    rank = RawSQL(
-        "SELECT bm25(articles_article_fts, 10.0, 4.0, 1.0) FROM articles_article_fts "
-        "WHERE articles_article_fts MATCH %s "
-        "AND articles_article_fts.rowid = articles_article.id",
-        [_fts_match(terms)],
+def _fts_query(found, match_any):
+    """The FTS5 query: each word as typed in the columns of words as typed,
+    or its stem in the columns of stems; each quoted, so FTS5 syntax in it
+    is inert."""
+
+    def quoted(words):
+        return " OR ".join(f'"{word}"' for word in words)
+
+    return (" OR " if match_any else " AND ").join(
+        f"({{title summary body}} : ({quoted(word.exact)})"
+        f" OR {{title_stem summary_stem body_stem}} : ({quoted(word.stems)}))"
+        for word in found
     )
-    # bm25 is lower for better matches. The body stays: the snippet is cut
-    # from it in Python.
-    return (
-        window.defer("search_vector")
-        .annotate(rank=rank)
-        .order_by("rank", "-published_at", "-pk")
-    )
 
 
-def snippets_add(articles, query):
-    """Set ``article.snippet`` (safe HTML with ``<mark>``) on each result."""
-    terms = query_terms(query)
-    for article in articles:
-        headline = getattr(article, "headline", None)
-        if headline is not None:
-            article.snippet = _marked(headline) or escape(article.summary)
-        else:
-            article.snippet = _python_snippet(article.body, terms) or escape(
-                article.summary
-            )
-    return articles
+def _postgres_ranked(window, found, match_any):
+    match, typed = _tsqueries(found, match_any)
+    rank = EXACT_BOOST * _ts_rank(typed) + _ts_rank(match)
+    return window.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
-def _plain(fragment):
-    return " ".join(html.unescape(strip_tags(fragment)).split())
-
-
-def _marked(headline):
-    """Escape a ts_headline result, then turn its sentinels into <mark>."""
-    text = str(escape(_plain(headline)))
-    text = text.replace(_START, "<mark>").replace(_STOP, "</mark>")
-    # Unbalanced sentinels (a fragment cut inside a match) are closed here.
-    text += "</mark>" * (text.count("<mark>") - text.count("</mark>"))
-    return mark_safe(text)  # noqa: S308 - built from escaped text only
-
-
-def _python_snippet(body, terms):
-    """A ~30-word window of the plain body around the first match, marked."""
-    words = _plain(body).split()
-    if not words:
-        return SafeString("")
-    lowered = [w.lower() for w in words]
-    first = next((i for i, w in enumerate(lowered) if any(t in w for t in terms)), 0)
-    start = max(0, first - 8)
-    window = words[start : start + SNIPPET_WORDS]
-    out = []
-    for word in window:
-        # Mark the word itself, not the punctuation stuck to it.
-        out.append(
-            "".join(
-                f"<mark>{escape(part)}</mark>"
-                if part and any(t in part.lower() for t in terms)
-                else str(escape(part))
-                for part in _TERM_SPLIT.split(word)
-            )
-        )
-    text = " ".join(out)
-    if start > 0:
-        text = "… " + text
-    if start + SNIPPET_WORDS < len(words):
-        text += " …"
-    return mark_safe(text)  # noqa: S308 - built from escaped words only
+def _sqlite_ranked(window, found, match_any):
+    # The window's stories joined once to the FTS5 table; bm25 is lower for
+    # better matches, its weights follow the columns' order.
+    return window.extra(  # noqa: S610 - constants only; the words are a parameter
+        select={"rank": f"bm25(articles_article_fts, {SQLITE_WEIGHTS})"},
+        tables=["articles_article_fts"],
+        where=[
+            # "+" keeps SQLite from looking the FTS5 table up story by story
+            # (a MATCH per row); the FTS5 table then leads the join.
+            "articles_article.id = +articles_article_fts.rowid",
+            "articles_article_fts MATCH %s",
+        ],
+        params=[_fts_query(found, match_any)],
+    ).order_by("rank", "-published_at", "-pk")
 
 
 # Dates outside these bounds overflow when turned into times at either end of
@@ -327,22 +317,15 @@ class SearchForm(forms.Form):
         # Truncated rather than rejected: a pasted paragraph still searches.
         return (self.cleaned_data.get("q") or "")[:MAX_QUERY_CHARS].strip()
 
-    def search(self):
-        """(query, QuerySet) for this form's data, whatever was typed."""
+    def query_and_filters(self):
+        """(query, SearchFilters) for this form's data, whatever was typed."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         query = data.get("q", "")
-        self.filters = SearchFilters(
+        filters = SearchFilters(
             category=data.get("kategori"),
             agency=data.get("instansi"),
             date_from=data.get("dari"),
             date_to=data.get("sampai"),
         )
-        return query, article_search(query, self.filters)
-
-    def estimate(self, query, count):
-        """About how many stories match when the ranked window is full (after
-        ``search``, ``count`` results), else None; see ``matches_estimate``."""
-        if not query or count < RANK_WINDOW:
-            return None
-        return matches_estimate(query, self.filters)
+        return query, filters

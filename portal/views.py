@@ -5,6 +5,7 @@ and share links are plain data from ``seo`` and escaped by the templates.
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
@@ -27,9 +28,11 @@ from articles.selectors import photos_as_read
 from . import relations, selectors, seo, takedowns
 from .caching import not_stored, page_params
 from .corrections import entry, story_corrections
+from .highlighting import highlights_add
 from .pagination import ListingPaginator
 from .popularity import popular_articles, read_report, sent_from_this_site
-from .search import SearchForm, snippets_add
+from .search import SearchForm
+from .search_fallbacks import empty_outcome, search_outcome
 from .seo import absolute
 
 PAGE_SIZE = 12
@@ -257,18 +260,23 @@ def archive_month(request, year, month):
 def search(request):
     params = page_params(request)
     form = SearchForm(params or None)
-    query, results = form.search() if params else ("", Article.objects.none())
+    outcome = search_outcome(*form.query_and_filters()) if params else empty_outcome()
     # A search shows at most its ranked window (search.RANK_WINDOW): counted.
-    page = Paginator(results, PAGE_SIZE).get_page(page_params(request).get("page"))
-    snippets_add(page.object_list, query)
+    paginator = Paginator(outcome.results, PAGE_SIZE)
+    if outcome.count is not None:
+        paginator.count = outcome.count  # counted by search_outcome already
+    page = paginator.get_page(params.get("page"))
+    highlights_add(page.object_list, outcome.words)
     response = render(
         request,
         "portal/search.html",
         {
             "form": form,
-            "query": query,
+            "query": outcome.query,
+            "outcome": outcome,
+            "suggestion_url": _suggestion_url(form, page, outcome),
             "page": page,
-            "estimate": form.estimate(query, page.paginator.count) if params else None,
+            "estimate": outcome.estimate(page.paginator.count),
             "canonical_url": absolute(request.path),
         },
     )
@@ -289,6 +297,16 @@ def _search_params(form, page):
         "page": _page_param(page),
     }
     return {name: value for name, value in values.items() if value}
+
+
+def _suggestion_url(form, page, outcome):
+    """The search for the suggested words, with the same filters."""
+    if not outcome.suggestion:
+        return ""
+    params = _search_params(form, page)
+    params.pop("page", None)
+    params["q"] = outcome.suggestion
+    return f"{reverse('portal:search')}?{urlencode(params)}"
 
 
 def robots_txt(request):

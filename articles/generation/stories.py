@@ -2,9 +2,9 @@
 
 ``bulk_create`` skips ``Article.save``, so what ``save`` derives is derived
 here the same way (a unique slug from the title, the body through
-``sanitize_html``, a stripped summary); the search index (``search_vector``
-on PostgreSQL, the FTS5 table on SQLite) is filled by the database's own
-triggers on insert, as for any other insert.
+``sanitize_html``, a stripped summary); the search index (``search_vector``,
+built in Python by ``articles.search_index``) is derived afterwards by the
+``generate_newsroom`` command, with ``search_index.reindex``.
 """
 
 import datetime

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -11,9 +11,12 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
 from ..richtext import sanitize_html
+from ..search_index import index_value
 from .people import Agency, Official
 from .slugs import unique_slug
 from .taxonomy import Category, TaggedArticle
+
+SEARCHED_FIELDS = {"title", "summary", "body"}
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -163,9 +166,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     updated_at = models.DateTimeField(_("diubah"), auto_now=True)
     view_count = models.PositiveIntegerField(_("dibaca"), default=0, editable=False)
-    # Filled by a database trigger on PostgreSQL (title A, summary B, body C,
-    # `indonesian` configuration) and indexed with GIN; always NULL on SQLite,
-    # where an FTS5 table does the job. See articles/search.py.
+    # Derived on save from the analysed words (articles/search_index.py): a
+    # GIN-indexed tsvector on PostgreSQL; on SQLite the lexemes its FTS5
+    # table's triggers copy (migration 0013).
     search_vector = SearchVectorField(_("indeks pencarian"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -213,6 +216,16 @@ class Article(models.Model):
             self.slug = unique_slug(self, self.title)
         self.body = sanitize_html(self.body)
         self.summary = (self.summary or "").strip()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS & set(update_fields):
+            vendor = connections[
+                kwargs.get("using") or router.db_for_write(type(self))
+            ].vendor
+            self.search_vector = index_value(
+                vendor, self.title, self.summary, self.body
+            )
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "search_vector"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -91,7 +91,11 @@ def _titles(client, query):
     response = client.get("/cari/", {"q": query})
     assert response.status_code == 200
     doc = lxml_html.fromstring(response.content)
-    return doc.xpath('//div[contains(@class, "results")]//h2/a/text()')
+    # Titles are marked on the reader's words: the link's whole text.
+    return [
+        link.text_content()
+        for link in doc.xpath('//div[contains(@class, "results")]//h2/a')
+    ]
 
 
 def _status(client, query):
@@ -143,3 +147,29 @@ def test_only_the_newest_matches_are_ranked_when_there_are_many(client, monkeypa
     # (the summary above the body), and the total is given as an estimate.
     assert _titles(client, "pameran") == [in_summary.title, in_body.title]
     assert _status(client, "pameran").startswith("Sekitar")
+
+
+@pytest.mark.parametrize("dense_matches", [0, 20_000])
+def test_an_old_match_is_found_behind_newer_stories_that_do_not_match(
+    client, monkeypatch, dense_matches
+):
+    # Both ways of finding the newest matches (walking the stories, or the
+    # index then a sort): the match is tested on each candidate, not on the
+    # outer query's row.
+    monkeypatch.setattr(search, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search, "DENSE_MATCHES", dense_matches)
+    now = timezone.now()
+    old = ArticleFactory(
+        published=True,
+        title="Pameran batik dibuka",
+        published_at=now - datetime.timedelta(days=10),
+    )
+    for days in (1, 2, 3):
+        ArticleFactory(
+            published=True,
+            title=f"Rapat dinas {days}",
+            summary="Agenda pekan ini.",
+            body="<p>Ramai.</p>",
+            published_at=now - datetime.timedelta(days=days),
+        )
+    assert _titles(client, "pameran") == [old.title]

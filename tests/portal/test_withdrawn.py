@@ -71,7 +71,7 @@ def surfaces(client, story):
         xml = client.get(f"/sitemap-{name}.xml").content.decode()
         found[f"sitemap-{name}"] = story.slug in xml
     found["cari"] = (
-        story.title
+        story.get_absolute_url()
         in client.get("/cari/", {"q": "pengamanan pilkada"}).content.decode()
     )
     found["baca-juga"] = (

@@ -8,6 +8,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from django.utils import timezone
 
 from articles.generation import (
@@ -16,6 +17,8 @@ from articles.generation import (
     newsroom_generate,
     newsroom_is_empty,
 )
+from articles.models import Article
+from articles.search_index import reindex
 
 
 def _day(value):
@@ -102,7 +105,10 @@ class Command(BaseCommand):
             batch=batch,
             report=report,
         )
-        # Rows inserted in bulk send no signal: no cached page may outlive them.
+        # Rows inserted in bulk pass no Article.save: index them for search
+        # as a save would, and send no signal: no cached page may outlive them.
+        self.stdout.write("Menyusun indeks pencarian...")
+        reindex(Article.objects.all(), vendor=connection.vendor)
         cache.clear()
         rows = ", ".join(f"{name} {count}" for name, count in progress.rows.items())
         self.stdout.write(

@@ -1,0 +1,55 @@
+"""What a story's search index holds (articles/search_index.py)."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from articles.models import Article
+from articles.search_index import fts_text, plain_text, tsvector_text
+from portal.search import article_search
+from tests.support.factories import ArticleFactory
+
+
+def test_tsvector_holds_words_as_typed_and_differing_stems_marked():
+    vector = tsvector_text("Bupati Kediri", "Ringkasan", "<p>Menangkap diri</p>")
+    entries = dict(entry.split(":") for entry in vector.split(" "))
+    assert entries["'kediri'"] == "2A"
+    assert entries["'~diri'"] == "2A"  # the stem of Kediri, marked
+    assert entries["'bupati'"] == "1A"  # no "~bupati": the same as typed
+    assert "'~bupati'" not in entries
+    assert entries["'ringkasan'"] == "3B"
+    assert entries["'~tangkap'"] == "4C"
+    assert entries["'diri'"] == "5C"
+
+
+def test_fts_columns_hold_words_as_typed_then_their_stems():
+    columns = json.loads(fts_text("Kediri menangkap", "", "<p>anak-anak</p>"))
+    assert columns == ["kediri menangkap", "diri tangkap", "", "", "anak", "anak"]
+
+
+def test_tags_break_words():
+    assert plain_text("<p>jalan</p><p>desa&amp;kota</p>").split() == [
+        "jalan",
+        "desa&kota",
+    ]
+
+
+@pytest.mark.django_db
+def test_reindex_command_restores_an_index_written_around_save(capsys):
+    story = ArticleFactory(published=True, title="Jembatan gantung rampung")
+    # Written in bulk without Article.save: the index knows nothing of it.
+    Article.objects.filter(pk=story.pk).update(search_vector=None)
+    assert not article_search("jembatan").exists()
+    call_command("search_reindex", batch_size=1)
+    assert list(article_search("jembatan")) == [story]
+    assert "1 berita diindeks" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_an_edit_saved_with_update_fields_reindexes_the_story():
+    story = ArticleFactory(published=True, title="Pasar murah")
+    story.title = "Penangkapan pengedar"
+    story.save(update_fields=["title"])
+    assert list(article_search("menangkap")) == [story]
+    assert not article_search("pasar").exists()
