@@ -53,13 +53,13 @@ def autosaved(page, text):
     return page.expect_response(carries)
 
 
-def test_autosaved_text_is_offered_back_after_closing_without_saving(
-    browser, live_server, draft, artifacts
-):
-    newsroom, story = draft
-    token = latest_revision_id(story)
+def type_until_autosaved(browser, live_server, story, viewport):
+    """Log in as the story's writer on a screen of ``viewport`` (width,
+    height), type a title and a paragraph, and wait for the autosave that
+    carries them. Returns the browser context and its page."""
+    width, height = viewport
     context = browser.new_context(
-        locale="id-ID", viewport={"width": 1280, "height": 900}
+        locale="id-ID", viewport={"width": width, "height": height}
     )
     page = context.new_page()
     admin_login(page, live_server, "humas.a", "rahasia-warta-123")
@@ -70,6 +70,15 @@ def test_autosaved_text_is_offered_back_after_closing_without_saving(
     expect(page.locator("#desk-autosave-status")).to_contain_text(
         "Draf tersimpan otomatis"
     )
+    return context, page
+
+
+def test_autosaved_text_is_offered_back_after_closing_without_saving(
+    browser, live_server, draft, artifacts
+):
+    newsroom, story = draft
+    token = latest_revision_id(story)
+    context, page = type_until_autosaved(browser, live_server, story, (1280, 900))
     autosave = ArticleRevision.autosaves.get(article=story)
     assert autosave.content["title"] == TYPED_TITLE
     assert TYPED_PARAGRAPH in autosave.content["body"]
@@ -103,18 +112,7 @@ def test_nothing_typed_is_lost_when_the_session_expires(
     browser, live_server, draft, artifacts
 ):
     newsroom, story = draft
-    context = browser.new_context(
-        locale="id-ID", viewport={"width": 390, "height": 844}
-    )
-    page = context.new_page()
-    admin_login(page, live_server, "humas.a", "rahasia-warta-123")
-    open_story(page, live_server, story)
-    with autosaved(page, TYPED_PARAGRAPH):
-        page.fill("#id_title", TYPED_TITLE)
-        type_into_body(page, TYPED_PARAGRAPH)
-    expect(page.locator("#desk-autosave-status")).to_contain_text(
-        "Draf tersimpan otomatis"
-    )
+    context, page = type_until_autosaved(browser, live_server, story, (390, 844))
 
     Session.objects.all().delete()  # the session expires while the writer types
     type_into_body(page, AFTER_EXPIRY)

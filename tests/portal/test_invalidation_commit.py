@@ -55,14 +55,20 @@ def read_during_open_save(save, path):
     return during, reader.get(path)
 
 
-def test_the_next_read_after_a_save_shows_the_new_text():
-    newsroom = Newsroom()
-    story = Article.objects.create(
-        title="Rapat koordinasi pilkada",
-        summary="Ringkasan lama sebelum diperbaiki.",
+def published_story(newsroom, title, summary):
+    return Article.objects.create(
+        title=title,
+        summary=summary,
         status=Article.Status.PUBLISHED,
         published_at="2026-01-05T09:00:00+07:00",
         contributing_agency=newsroom.agency_a,
+    )
+
+
+def test_the_next_read_after_a_save_shows_the_new_text():
+    newsroom = Newsroom()
+    story = published_story(
+        newsroom, "Rapat koordinasi pilkada", "Ringkasan lama sebelum diperbaiki."
     )
     path = story.get_absolute_url()
 
@@ -83,12 +89,8 @@ def test_the_next_read_after_a_save_shows_the_new_text():
 
 def test_the_next_read_after_a_takedown_is_gone():
     newsroom = Newsroom()
-    story = Article.objects.create(
-        title="Berita yang akan dicabut",
-        summary="Teks yang harus hilang dari publik.",
-        status=Article.Status.PUBLISHED,
-        published_at="2026-01-05T09:00:00+07:00",
-        contributing_agency=newsroom.agency_a,
+    story = published_story(
+        newsroom, "Berita yang akan dicabut", "Teks yang harus hilang dari publik."
     )
     path = story.get_absolute_url()
 
