@@ -1,13 +1,16 @@
 """What a story's search index holds (articles/search_index.py)."""
 
+import functools
 import json
 
 import pytest
 from django.core.management import call_command
 
+from articles import search_index
 from articles.models import Article
 from articles.search_index import fts_text, plain_text, tsvector_text
 from portal.search import article_search
+from portal.suggestions import known_words
 from tests.support.factories import ArticleFactory
 
 
@@ -51,5 +54,43 @@ def test_an_edit_saved_with_update_fields_reindexes_the_story():
     story = ArticleFactory(published=True, title="Pasar murah")
     story.title = "Penangkapan pengedar"
     story.save(update_fields=["title"])
+    assert list(article_search("menangkap")) == [story]
+    assert not article_search("pasar").exists()
+
+
+@pytest.mark.django_db
+def test_reindex_forgets_words_no_story_holds_any_more():
+    story = ArticleFactory(published=True, title="Jembatan gantung rampung")
+    ArticleFactory(published=True, title="Pasar murah")
+    # An edit that bypassed Article.save, then the index made again.
+    Article.objects.filter(pk=story.pk).update(title="Festival danau")
+    call_command("search_reindex")
+    assert known_words(["gantung", "festival", "pasar"]) == {"festival", "pasar"}
+    assert list(article_search("festival")) == [story]
+
+
+@pytest.mark.django_db
+def test_reindex_keeps_the_vector_of_a_story_saved_while_it_was_analysed(
+    monkeypatch,
+):
+    story = ArticleFactory(published=True, title="Pasar murah")
+    analyses = {f: getattr(search_index, f) for f in ("tsvector_text", "fts_text")}
+
+    saved = []
+
+    def save_meanwhile(title, summary, body, analyse):
+        # An editor's save lands between the batch's read and its write.
+        if not saved:
+            saved.append(True)
+            fresh = Article.objects.get(pk=story.pk)
+            fresh.title = "Penangkapan pengedar"
+            fresh.save()
+        return analyse(title, summary, body)
+
+    for name, analyse in analyses.items():
+        monkeypatch.setattr(
+            search_index, name, functools.partial(save_meanwhile, analyse=analyse)
+        )
+    call_command("search_reindex")
     assert list(article_search("menangkap")) == [story]
     assert not article_search("pasar").exists()
