@@ -191,6 +191,9 @@ def _reindex_postgresql(queryset, *, batch_size):
                 "CREATE TEMPORARY TABLE IF NOT EXISTS warta_reindex "
                 "(id bigint, vector tsvector, digest text) ON COMMIT DELETE ROWS"
             )
+            # Inside an outer transaction (a migration) the last batch's rows
+            # are still there.
+            cursor.execute("TRUNCATE warta_reindex")
             with cursor.cursor.copy(
                 "COPY warta_reindex (id, vector, digest) FROM STDIN"
             ) as copy:
@@ -218,6 +221,7 @@ def vocabulary_rebuild(*, using="default"):
     runs may be forgotten until the next one.
     """
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS warta_words")
         cursor.execute(
             "CREATE TEMPORARY TABLE warta_words ON COMMIT DROP AS "
             "SELECT DISTINCT word "

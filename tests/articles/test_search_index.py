@@ -94,3 +94,18 @@ def test_reindex_keeps_the_vector_of_a_story_saved_while_it_was_analysed(
     call_command("search_reindex")
     assert list(article_search("menangkap")) == [story]
     assert not article_search("pasar").exists()
+
+
+@pytest.mark.django_db
+def test_reindex_twice_in_one_transaction_indexes_each_story_by_its_own_text():
+    # A migration runs the re-index inside its own transaction.
+    stories = [
+        ArticleFactory(published=True, title=title)
+        for title in ("Pasar murah", "Jembatan gantung", "Festival danau")
+    ]
+    Article.objects.update(search_vector=None)
+    call_command("search_reindex", batch_size=1)
+    call_command("search_reindex", batch_size=2)
+    assert list(article_search("jembatan")) == [stories[1]]
+    assert list(article_search("festival")) == [stories[2]]
+    assert known_words(["pasar", "gantung", "danau"]) == {"pasar", "gantung", "danau"}
