@@ -25,12 +25,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import measure  # noqa: E402
+import photo_upload  # noqa: E402
 import report  # noqa: E402
 import servers  # noqa: E402
 from servers import ROOT, Gunicorn, Nginx, log, manage, wrk  # noqa: E402
 
 SIZES = [int(s) for s in os.environ.get("BENCH_SIZES", "1000,100000").split(",")]
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+# Each of bench/cache_under_edits.py's three runs (readers alone, with a
+# draft saved every 2 s, with four editors saving).
+EDIT_SECONDS = int(os.environ.get("BENCH_EDIT_SECONDS", "30"))
 PER_TYPE = int(os.environ.get("BENCH_REQUESTS", "60"))
 PORT = int(os.environ.get("BENCH_PORT", "8200"))
 SEED = int(os.environ.get("BENCH_SEED", "1"))
@@ -127,6 +131,8 @@ def uncached_phase(env, found, result):
             "before": before,
             "after": measure.max_rss_mb(server.worker_pids()),
         }
+        log("the worker makes the uploads' renditions (db_worker --batch)")
+        result["renditions_worker"] = renditions_worker(env, result["database"])
         result["uncached"] = {k: measure.summary(v) for k, v in samples.items()}
         result["search_samples"] = [
             (s["path"], s["server_ms"], s["queries"]) for s in samples["search"]
@@ -138,6 +144,16 @@ def uncached_phase(env, found, result):
             "search": wrk(server.url, urls["search"], DATA, seconds=SECONDS),
             "ceiling": wrk(server.url, [CEILING], DATA, seconds=SECONDS),
         }
+
+
+def renditions_worker(env, database):
+    """Run the background worker over the queued rendition tasks, in a
+    process of its own: its time and peak memory (VmHWM), as
+    bench/photo_upload.py measures them."""
+    photo = servers.psql("SELECT max(id) FROM media_library_photo", database)
+    return photo_upload.run(
+        "worker", photo, {**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"}
+    )
 
 
 def cached_phase(env, found, result):
@@ -166,7 +182,14 @@ def cached_phase(env, found, result):
         if under_edits.exists():
             log("cache under edits (bench/cache_under_edits.py)")
             done = subprocess.run(
-                [sys.executable, str(under_edits), "--url", server.url],
+                [
+                    sys.executable,
+                    str(under_edits),
+                    "--base-url",
+                    server.url,
+                    "--duration",
+                    str(EDIT_SECONDS),
+                ],
                 env={**env, "BENCH_URL": server.url},
                 cwd=ROOT,
                 capture_output=True,
