@@ -26,7 +26,8 @@ transaction, and only for changes a reader could see.
   the clock (published, scheduled included) or when ``/koreksi/`` names it (a
   public takedown in force), judged both before and after the save, so a
   story that stops being public invalidates too. A draft, a story in review,
-  a photo only such stories use, tags set to what they were, revisions, edit
+  a photo only such stories use (or its renditions), tags set to what they
+  were, revisions, edit
   sessions and events invalidate nothing.
 """
 
@@ -52,7 +53,7 @@ from articles.models import (
     Position,
     TaggedArticle,
 )
-from media_library.models import Photo
+from media_library.models import Photo, Rendition
 
 from .caching import pages_invalidate, pages_refresh
 
@@ -208,7 +209,10 @@ def _photo_changed(sender, instance, using=None, **kwargs):
     _stories_changed(_photo_stories(instance.pk), using)
 
 
-def _photo_subject_changed(sender, instance, using=None, **kwargs):
+def _photo_row_changed(sender, instance, using=None, **kwargs):
+    """A person placed in a photo, or a rendition the worker made: the pages
+    of the stories using the photo (a page cached before its renditions
+    existed offers only the original)."""
     _stories_changed(_photo_stories(instance.photo_id), using)
 
 
@@ -259,7 +263,8 @@ def signals_connect():
     for model in OF_A_STORY:
         _connect(_story_row_changed, model)
     _connect(_photo_changed, Photo)
-    _connect(_photo_subject_changed, PhotoSubject)
+    _connect(_photo_row_changed, PhotoSubject)
+    _connect(_photo_row_changed, Rendition)
     _connect(_tag_changed, Tag)
     for through in (
         TaggedArticle,

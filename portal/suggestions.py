@@ -10,8 +10,9 @@ many stories hold them (SQLite).
 
 The vocabulary also holds words of stories readers cannot see (drafts,
 scheduled stories, and on PostgreSQL words of stories edited or deleted
-since the last ``search_reindex``, which rebuilds it), so a suggestion is only offered once a search for it finds visible
-stories (``portal.search_fallbacks``): it never reveals an unpublished word.
+since the last ``search_reindex``, which rebuilds it), so a suggestion is
+only offered once a search for it finds visible stories
+(``portal.search_fallbacks``): it never reveals an unpublished word.
 """
 
 import json

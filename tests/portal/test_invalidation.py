@@ -18,6 +18,7 @@ from articles.models import (
 )
 from articles.revisions import revision_record
 from articles.services import edit_session_touch
+from media_library.models import Rendition
 from portal import invalidation
 from portal.caching import pages_generation
 from tests.support.admin_forms import change_url, form_data, story_in
@@ -159,6 +160,29 @@ def test_a_photo_only_drafts_use_invalidates_nothing_one_readers_see_does(
     in_story.caption = "Keterangan baru"
     assert invalidations(in_story.save) == [[published.slug]]
     assert invalidations(lambda: _place(in_story, official)) == [[published.slug]]
+
+
+def test_renditions_made_later_refresh_the_stories_that_use_the_photo(
+    newsroom, invalidations
+):
+    draft = story_in(newsroom, "draft")
+    published = story_in(newsroom, "published")
+
+    def renditions_of(photo):
+        # What the worker's task writes: every width in one transaction.
+        with transaction.atomic():
+            for width in (480, 960):
+                Rendition.objects.create(
+                    photo=photo,
+                    width=width,
+                    height=width * 3 // 4,
+                    format=Rendition.Format.WEBP,
+                    file=f"renditions/uji-{photo.pk}-{width}.webp",
+                )
+
+    assert invalidations(lambda: renditions_of(draft.photos.get().photo)) == []
+    photo = published.photos.get().photo
+    assert invalidations(lambda: renditions_of(photo)) == [[published.slug]]
 
 
 def _place(photo, official):
