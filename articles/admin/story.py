@@ -32,7 +32,6 @@ from .integrity import IntegrityAdminMixin
 from .shortcut import public_url
 from .workflow import WorkflowAdminMixin
 
-
 SLUG = re.compile(r"[\w]+(?:-[\w]+)+")
 
 
