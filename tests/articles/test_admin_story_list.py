@@ -155,3 +155,41 @@ def test_drill_down_into_a_year_lists_its_months(admin_client):
     )
     page = admin_client.get(LIST, {"published_at__year": "2024"}).content.decode()
     assert "published_at__month=3&amp;published_at__year=2024" in page
+
+
+def test_only_indexed_columns_offer_sorting(admin_client):
+    stories(2)
+    page = admin_client.get(LIST).content.decode()
+    sortable = re.findall(r'<th scope="col" class="sortable[^"]*column-(\w+)', page)
+    assert sortable == ["title", "status_label", "published_at"]
+
+
+def test_list_sorts_by_title_both_ways(admin_client):
+    for title in ["Banjir", "Asap", "Cuaca"]:
+        ArticleFactory(title=title)
+    for order, expected in [
+        ("1", ["Asap", "Banjir", "Cuaca"]),
+        ("-1", ["Cuaca", "Banjir", "Asap"]),
+    ]:
+        page = admin_client.get(LIST, {"o": order}).content.decode()
+        titles = re.findall(r'<th class="field-title"><a [^>]*>([^<]+)</a>', page)
+        assert titles == expected
+
+
+def test_a_column_that_does_not_sort_is_ignored_in_the_address(admin_client):
+    old = ArticleFactory(
+        title="Lama",
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() - datetime.timedelta(days=3),
+    )
+    ArticleFactory(
+        title="Baru", status=Article.Status.PUBLISHED, published_at=timezone.now()
+    )
+    old.category.name = "A"  # a category sort would put the old story first
+    old.category.save()
+    response = admin_client.get(LIST, {"o": "3"})
+    assert response.status_code == 200
+    titles = re.findall(
+        r'<th class="field-title"><a [^>]*>([^<]+)</a>', response.content.decode()
+    )
+    assert titles == ["Baru", "Lama"]
