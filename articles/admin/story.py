@@ -10,8 +10,9 @@ import re
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
@@ -73,6 +74,15 @@ class StoryChangeList(ChangeList):
     def get_results(self, request):
         super().get_results(request)
         self.result_count_capped = getattr(self.paginator, "capped", False)
+        if self.result_count_capped and (self.can_show_all or not self.multi_page):
+            # A count that stopped at its cap is no total: whatever the cap
+            # and the page size, the list stays in pages and never shows all.
+            self.can_show_all = False
+            self.multi_page = True
+            try:
+                self.result_list = self.paginator.page(self.page_num).object_list
+            except InvalidPage as error:
+                raise IncorrectLookupParameters from error
 
     def get_ordering_field(self, field_name):
         # Django offers only ``sortable_by`` in the headers but follows any

@@ -193,3 +193,13 @@ def test_a_column_that_does_not_sort_is_ignored_in_the_address(admin_client):
         r'<th class="field-title"><a [^>]*>([^<]+)</a>', response.content.decode()
     )
     assert titles == ["Baru", "Lama"]
+
+
+def test_a_capped_list_stays_in_pages_and_never_shows_all(admin_client, monkeypatch):
+    monkeypatch.setattr(CappedPaginator, "cap", 2)
+    monkeypatch.setattr("articles.admin.story.ArticleAdmin.list_per_page", 2)
+    stories(3)
+    for params in ({}, {"all": ""}):
+        page = admin_client.get(LIST, params).content.decode()
+        assert page.count('name="_selected_action"') == 2
+        assert 'class="showall"' not in page
