@@ -245,8 +245,9 @@ class ArticleAdmin(
     # filters beside the list answer those questions.
     sortable_by = ["title", "status_label", "published_at"]
     # Titles only, read from their trigram index on PostgreSQL (migration
-    # 0012): with the summary and the slug too, a word in a tenth of the
-    # archive was three LIKEs over every row (get_search_results for slugs).
+    # 0012): with summaries and slugs too, a word in one story in twenty was
+    # planned as three LIKEs over every row. A slug pasted whole is looked up
+    # as well (get_search_results).
     search_fields = ["title"]
     search_help_text = _(
         "Mencari kata di judul berita. Slug (alamat) berita juga bisa ditempel utuh."
