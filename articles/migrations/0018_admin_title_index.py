@@ -1,5 +1,5 @@
 """The admin's story list sorted by title reads this index instead of
-sorting the whole archive (articles/admin/story.py, ``sortable_by``)."""
+sorting the whole archive (articles/admin/story_list.py, ``sortable_by``)."""
 
 from django.db import migrations, models
 

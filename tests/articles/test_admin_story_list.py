@@ -1,4 +1,4 @@
-"""The admin's story list as the archive grows (articles/admin/story.py,
+"""The admin's story list as the archive grows (articles/admin/story_list.py,
 articles/templatetags/story_admin.py): a fixed number of queries, a count
 that stops at its cap, the search on titles, the date drill-down."""
 
@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin.story import CappedPaginator
+from articles.admin.story_list import CappedPaginator
 from articles.models import Article
 from tests.support.factories import ArticleFactory, CategoryFactory
 

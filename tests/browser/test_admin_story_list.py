@@ -1,12 +1,13 @@
 """The admin's story list in a real browser when its count stopped at its cap
-(articles/admin/story.py): the page's checkboxes still select, the counter
+(articles/admin/story_list.py): the page's checkboxes still select, the counter
 counts them, and no "select all N" is offered."""
 
 import pytest
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from articles.admin.story import ArticleAdmin, CappedPaginator
+from articles.admin.story import ArticleAdmin
+from articles.admin.story_list import CappedPaginator
 from tests.browser.conftest import admin_login
 from tests.support.factories import ArticleFactory, UserFactory
 from tests.support.newsroom import ensure_roles
