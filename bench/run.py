@@ -112,7 +112,10 @@ def uncached_phase(env, found, result):
         log("uncached: every page type, one request at a time")
         samples = measure.page_types(reader, public(urls), per_type=PER_TYPE, rng=rng)
         editor = measure.Session(server.url, {**found["cookies"], "csrftoken": csrf})
-        editor.request("GET", urls["admin-list"][0])
+        # Warm both workers' admin (sync workers close every connection, so
+        # either may answer): a worker's first admin page took 300 ms more.
+        for path in urls["admin-list"] * 4 + urls["admin-search"][:4]:
+            editor.request("GET", path)
         samples["admin-list"] = [
             measure.sample(editor, urls["admin-list"][0]) for _ in range(20)
         ]

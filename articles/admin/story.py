@@ -1,21 +1,19 @@
 """Admin for stories: the form with its photos, who may change what, saving,
 the warning that someone else has the story open, and old addresses.
 
-The workflow buttons and bulk actions live in ``admin/workflow.py``, the
-history, compare, restore and preview-link pages in ``admin/history.py``;
-both are mixins of ``ArticleAdmin``."""
+The list (columns, filters, search, sorting, its count) lives in
+``admin/story_list.py``, the workflow buttons and bulk actions in
+``admin/workflow.py``, the history, compare, restore and preview-link pages
+in ``admin/history.py``; all are mixins of ``ArticleAdmin``."""
 
 from django.contrib import admin, messages
 from django.contrib.admin import actions as admin_actions
-from django.contrib.admin.views.main import ChangeList
 from django.db.models import Q
 from django.http import Http404
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import rights, services, workflow
+from .. import rights, services
 from ..autosave import autosave_discard
 from ..forms import ArticleAdminForm, ArticlePhotoFormSet, ArticlePhotoInlineForm
 from ..models import Article, ArticlePhoto, ArticleSlugRedirect
@@ -25,19 +23,8 @@ from .desk import DeskAdminMixin
 from .history import ASCII_ID, HistoryAdminMixin, compare_url
 from .integrity import IntegrityAdminMixin
 from .shortcut import public_url
+from .story_list import StoryListAdminMixin
 from .workflow import WorkflowAdminMixin
-
-
-class StoryChangeList(ChangeList):
-    """The story list: no bodies or search vectors, the largest values of a
-    row, are read for it."""
-
-    def get_queryset(self, request, exclude_parameters=None):
-        return (
-            super()
-            .get_queryset(request, exclude_parameters)
-            .defer("body", "search_vector")
-        )
 
 
 class ArticlePhotoInline(admin.StackedInline):
@@ -105,37 +92,6 @@ class ArticlePhotoInline(admin.StackedInline):
         )
 
 
-class StatusFilter(admin.SimpleListFilter):
-    """The workflow states, with "scheduled" told apart from "on the site"."""
-
-    title = _("status")
-    parameter_name = "status"
-    VISIBLE = "visible"
-
-    def lookups(self, request, model_admin):
-        choices = []
-        for status in Article.Status:
-            if status == Article.Status.PUBLISHED:
-                # "Published" splits in two: on the site, and waiting for its time.
-                choices += [
-                    (self.VISIBLE, _("Terbit (tayang)")),
-                    (workflow.SCHEDULED, _("Terjadwal")),
-                ]
-            else:
-                choices.append((status.value, status.label))
-        return choices
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == self.VISIBLE:
-            return queryset.visible()
-        if value == workflow.SCHEDULED:
-            return queryset.scheduled()
-        if value in Article.Status.values:
-            return queryset.filter(status=value)
-        return queryset
-
-
 @admin.action(
     permissions=["delete"], description=_("Hapus %(verbose_name_plural)s terpilih")
 )
@@ -159,6 +115,7 @@ def delete_selected_checked(modeladmin, request, queryset):
 
 @admin.register(Article)
 class ArticleAdmin(
+    StoryListAdminMixin,
     DeskAdminMixin,
     WorkflowAdminMixin,
     CorrectionAdminMixin,
@@ -171,28 +128,6 @@ class ArticleAdmin(
     ``articles.workflow``."""
 
     form = ArticleAdminForm
-    list_display = [
-        "title",
-        "status_label",
-        "category",
-        "contributing_agency",
-        "author",
-        "published_at",
-        "is_headline",
-    ]
-    list_filter = [
-        StatusFilter,
-        "category",
-        "contributing_agency",
-        "is_headline",
-        ("published_at", admin.DateFieldListFilter),
-    ]
-    list_select_related = ["category", "contributing_agency", "author"]
-    # Trigram-indexed on PostgreSQL (migration 0012).
-    search_fields = ["title", "summary", "slug"]
-    # No second count of the whole archive on every filtered page.
-    show_full_result_count = False
-    date_hierarchy = "published_at"
     autocomplete_fields = [
         "category",
         "officials",
@@ -251,9 +186,6 @@ class ArticleAdmin(
     def get_queryset(self, request):
         return rights.stories_for(request.user, super().get_queryset(request))
 
-    def get_changelist(self, request, **kwargs):
-        return StoryChangeList
-
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
         if obj is None:
@@ -291,18 +223,6 @@ class ArticleAdmin(
                 delete_selected_checked.short_description,
             )
         return actions
-
-    # --- list ---------------------------------------------------------------
-
-    @admin.display(description=_("status"), ordering="status")
-    def status_label(self, obj):
-        if obj.is_scheduled:
-            return format_html(
-                "{} <small>({})</small>",
-                _("Terjadwal"),
-                date_format(timezone.localtime(obj.published_at), "DATETIME_FORMAT"),
-            )
-        return obj.get_status_display()
 
     # --- saving -------------------------------------------------------------
 

@@ -200,6 +200,9 @@ class Article(models.Model):
                 fields=["-published_at", "-created_at", "-id"],
                 name="article_admin_order_idx",
             ),
+            # The admin's list sorted by title, either way (the primary key
+            # Django adds after it is sorted within equal titles).
+            models.Index(fields=["title"], name="article_title_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -10,18 +10,21 @@ register = template.Library()
 
 @register.inclusion_tag("admin/date_hierarchy.html")
 def story_date_hierarchy(cl):
-    """Django's date drill-down, whose first level (the years) comes from
-    the first and last date alone, read from an index, instead of a
-    ``DISTINCT`` over every story of the archive."""
+    """Django's date drill-down, whose first level (the years) comes from the
+    first and last date of every story the user may see, read from an index.
+
+    Django reads the span of the list as filtered and searched, and again
+    when it lies in one year: with a search, that is every matching story
+    twice, seconds at 100,000 stories. A year with no match for the search
+    or the filters shows an empty list when chosen. The deeper levels are
+    Django's, within the chosen year or month."""
     field = cl.date_hierarchy
     if any(f"{field}__{part}" in cl.params for part in ("year", "month", "day")):
         return date_hierarchy(cl)
-    span = cl.queryset.aggregate(first=Min(field), last=Max(field))
+    span = cl.root_queryset.aggregate(first=Min(field), last=Max(field))
     if not (span["first"] and span["last"]):
-        return date_hierarchy(cl)
+        return {"show": False}
     first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
-    if first == last:
-        return date_hierarchy(cl)
     return {
         "show": True,
         "choices": [
