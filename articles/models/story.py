@@ -202,6 +202,11 @@ class Article(models.Model):
                 include=["status", "published_at"],
                 name="article_visible_by_id_idx",
             ),
+            # The ids of the stories an agency wrote, from the index alone
+            # (an agency's page, ``portal.selectors.stories_of_agency``).
+            models.Index(
+                fields=["contributing_agency", "id"], name="article_agency_ids_idx"
+            ),
             # The admin's list order (with the primary key it adds).
             # PostgreSQL also has trigram indexes for the admin's search
             # (migration 0012).
