@@ -3,6 +3,9 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -41,7 +44,19 @@ def jsonld(data):
     )
 
 
-@register.inclusion_tag("portal/_picture.html")
+# Rendered <picture>s by everything they are made of (see ``picture``).
+# Bounded: emptied when full; a photo's markup is cheap to make again.
+_PICTURES = {}
+_PICTURES_MAX = 2000
+
+
+@receiver(setting_changed)
+def _pictures_forget(*, setting, **kwargs):
+    if setting in {"STORAGES", "MEDIA_URL", "MEDIA_ROOT"}:
+        _PICTURES.clear()
+
+
+@register.simple_tag
 def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
     """A ``<picture>`` with WebP and JPEG srcsets from the photo's renditions.
 
@@ -49,17 +64,44 @@ def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
     browser the aspect ratio so nothing shifts while the image loads. Until
     the worker has made the renditions, the sizes that exist (or the
     original) serve.
+
+    The markup is kept per process under a key made of all it shows: the
+    photo's file and size, its renditions' files and sizes, and the
+    arguments. Stored files never change under a name, so a new rendition or
+    new alt text is a new key, and a home page's 37 photos are not worked out
+    (a dozen storage URLs each) on every request.
     """
-    fallback = photo.image(width, "jpeg")
-    return {
-        "photo": photo,
-        "src": fallback.url if fallback else "",
-        "webp_srcset": photo.srcset("webp"),
-        "jpeg_srcset": photo.srcset("jpeg"),
-        "sizes": sizes,
-        "lazy": lazy,
-        "alt": photo.alt_text if alt is None else alt,
-    }
+    alt = photo.alt_text if alt is None else alt
+    key = (
+        photo.pk,
+        photo.file.name,
+        photo.width,
+        photo.height,
+        tuple((r.file.name, r.width, r.format) for r in photo.renditions.all()),
+        sizes,
+        lazy,
+        width,
+        alt,
+    )
+    markup = _PICTURES.get(key)
+    if markup is None:
+        fallback = photo.image(width, "jpeg")
+        markup = render_to_string(
+            "portal/_picture.html",
+            {
+                "photo": photo,
+                "src": fallback.url if fallback else "",
+                "webp_srcset": photo.srcset("webp"),
+                "jpeg_srcset": photo.srcset("jpeg"),
+                "sizes": sizes,
+                "lazy": lazy,
+                "alt": alt,
+            },
+        )
+        if len(_PICTURES) >= _PICTURES_MAX:
+            _PICTURES.clear()
+        _PICTURES[key] = markup
+    return markup
 
 
 @register.simple_tag(takes_context=True)
