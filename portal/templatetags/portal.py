@@ -6,7 +6,7 @@ from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -17,14 +17,28 @@ from ..seo import json_for_script
 register = template.Library()
 
 
+# Dates as written by ``tanggal``: the same stories' dates are on every
+# request of a page; formatting one costs far more than looking it up.
+_DATES = {}
+_DATES_MAX = 20000
+
+
 @register.filter
 def tanggal(value, with_time=True):
     """ "Selasa, 4 Juni 2024 10.15 WIB" in the site's time zone: the one date
     format of the whole site, admin included (``newsroom/formats/id``)."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    return date_format(local, "DATETIME_FORMAT" if with_time else "DATE_FORMAT")
+    zone = timezone.get_current_timezone()
+    key = (value, bool(with_time), zone, translation.get_language())
+    written = _DATES.get(key)
+    if written is None:
+        local = timezone.localtime(value, zone)
+        written = date_format(local, "DATETIME_FORMAT" if with_time else "DATE_FORMAT")
+        if len(_DATES) >= _DATES_MAX:
+            _DATES.clear()
+        _DATES[key] = written
+    return written
 
 
 @register.filter
@@ -51,9 +65,10 @@ _PICTURES_MAX = 2000
 
 
 @receiver(setting_changed)
-def _pictures_forget(*, setting, **kwargs):
-    if setting in {"STORAGES", "MEDIA_URL", "MEDIA_ROOT"}:
-        _PICTURES.clear()
+def _forget(**kwargs):
+    """Tests change settings (media storage, formats): start afresh."""
+    _PICTURES.clear()
+    _DATES.clear()
 
 
 @register.simple_tag
