@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import (
     Exists,
     F,
+    Lookup,
     OuterRef,
     Prefetch,
     Q,
@@ -195,6 +196,32 @@ def agency_current_officials(agency):
     )
 
 
+def _among(ids):
+    """A filter: the story's id is one of ``ids`` (a query of ids).
+
+    On PostgreSQL the ids are gathered once into an array and each is looked
+    up in ``article_visible_by_id_idx`` (``= ANY``). For an agency's ids (a
+    ``UNION``, whose size the planner cannot estimate) ``IN`` got a hash join
+    with a scan of every story. A tag's or an official's ids stay ``IN``: the
+    planner knows from the link table's statistics when a tag is so common
+    that walking the newest stories finds a page sooner than its ids would.
+    """
+    if connection.vendor == "postgresql":
+        return _Any(F("pk"), ArraySubquery(ids))
+    return Q(pk__in=ids)
+
+
+class _Any(Lookup):
+    """``lhs = ANY(rhs)``, ``rhs`` an array (PostgreSQL)."""
+
+    lookup_name = "any"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
 def stories_mentioning_official(official):
     return listing_queryset().filter(
         pk__in=Article.officials.through.objects.filter(official=official).values(
@@ -226,10 +253,14 @@ def stories_of_agency(agency):
     index, rather than ORed conditions that would scan every story.
     """
     return listing_queryset().filter(
-        pk__in=Article.agencies.through.objects.filter(agency=agency)
-        .values("article_id")
-        .union(
-            Article.objects.filter(contributing_agency=agency).order_by().values("pk")
+        _among(
+            Article.agencies.through.objects.filter(agency=agency)
+            .values("article_id")
+            .union(
+                Article.objects.filter(contributing_agency=agency)
+                .order_by()
+                .values("pk")
+            )
         )
     )
 
