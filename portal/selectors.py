@@ -65,6 +65,7 @@ def newest_slots(queryset, count):
     stops after ``i + 1`` rows, and the slots ORed together are a bitmap of
     primary-key lookups, however large the archive (a window function or an
     ``IN`` over a sorted subquery would rank every matching story instead).
+    PostgreSQL reads the same index scan once, into an array (``= ANY``).
     """
     ids = queryset.order_by("-published_at", "-pk").values("pk")
     if connection.vendor == "postgresql":
