@@ -205,11 +205,13 @@ def _among(ids):
     """A filter: the story's id is one of ``ids`` (a query of ids).
 
     On PostgreSQL the ids are gathered once into an array and each is looked
-    up in ``article_visible_by_id_idx`` (``= ANY``). For an agency's ids (a
-    ``UNION``, whose size the planner cannot estimate) ``IN`` got a hash join
-    with a scan of every story. A tag's or an official's ids stay ``IN``: the
-    planner knows from the link table's statistics when a tag is so common
-    that walking the newest stories finds a page sooner than its ids would.
+    up in ``article_visible_by_id_idx`` (``= ANY``): as many probes as ids.
+    With ``IN``, an agency's ids (a ``UNION``, whose size the planner cannot
+    estimate) were hash-joined with a scan of every story, and an official's
+    were found by walking the newest stories, which for an official out of
+    office for years means reading years of stories. A tag's ids stay
+    ``IN``: the planner knows from the link table's statistics when a tag is
+    so common that walking the newest stories finds a page sooner.
     """
     if connection.vendor == "postgresql":
         return _Any(F("pk"), ArraySubquery(ids))
@@ -229,8 +231,10 @@ class _Any(Lookup):
 
 def stories_mentioning_official(official):
     return listing_queryset().filter(
-        pk__in=Article.officials.through.objects.filter(official=official).values(
-            "article_id"
+        _among(
+            Article.officials.through.objects.filter(official=official).values(
+                "article_id"
+            )
         )
     )
 
