@@ -206,7 +206,7 @@ on an idle machine, and is reused afterwards).
   response: the **server time** is the time inside Django, the **queries**
   every SQL statement of the request.
 - **Uncached**: the same server with `WARTA_PAGE_CACHE_SECONDS=0`, so every
-  public page is built (the cache is still asked, and misses). Each page
+  public page is built (the page cache is off: not asked at all). Each page
   type is requested one request at a time, up to 60 different addresses per
   type (all 200 searches), after a warm-up; the tables give p50 and p95
   server time and the most queries any request of the type made.

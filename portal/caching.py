@@ -45,6 +45,8 @@ How it stays small (nobody can fill the cache from outside):
   (the nearest page, the filter ignored) but marked ``private`` by the view
   (``not_stored``), so the number of stored pages is bounded by the pages
   the site really has (and, for search, the distinct searches typed).
+- ``WARTA_PAGE_CACHE_SECONDS=0`` turns the cache off: pages are rendered
+  for every request and the cache is not asked at all.
 - Only ``200`` responses are stored: a missing story (404) or a redirect
   leaves nothing behind.
 - Stored pages carry ``ETag``, ``Last-Modified`` and ``Cache-Control: public``
@@ -268,6 +270,9 @@ class PublicPageCacheMiddleware:
             # A logged-in reader's page must not be kept by a CDN either.
             patch_cache_control(response, private=True, no_store=True)
             return response
+        if page_cache_seconds() <= 0:
+            # The page cache is off: nothing to look up, lock or store.
+            return self.get_response(request)
 
         generation, edited_at, version = _cache_state(request)
         key = _page_key(request, generation, version)

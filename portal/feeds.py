@@ -50,10 +50,15 @@ class LatestFeed(Feed):
         return selectors.listing_queryset()
 
     def items(self, obj=None):
+        # The newest ids first, from the index alone, then their rows (as a
+        # listing's page, see portal.pagination): an agency's thousands of
+        # stories are never read whole to be sorted.
+        newest = self.stories(obj).values("pk")[:FEED_SIZE]
         return (
-            self.stories(obj)
+            selectors.listing_queryset()
+            .filter(pk__in=newest)
             .select_related("contributing_agency")
-            .prefetch_related("tags")[:FEED_SIZE]
+            .prefetch_related("tags")
         )
 
     def item_title(self, item):

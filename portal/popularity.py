@@ -191,10 +191,12 @@ def reads_flush(*, article_id, day, count):
 
 
 def popular_articles(*, limit=5, days=POPULAR_DAYS):
-    """The visible stories read most over the last ``days`` days (one query)."""
+    """The visible stories read most over the last ``days`` days (one query):
+    their titles and addresses, what the list shows (not their bodies)."""
     since = timezone.localdate() - datetime.timedelta(days=days - 1)
     return (
         Article.objects.visible()
+        .only("title", "slug", "published_at")
         .filter(daily_reads__day__gte=since)
         .annotate(recent_reads=Sum("daily_reads__count"))
         .order_by("-recent_reads", "-published_at")[:limit]

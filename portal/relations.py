@@ -3,18 +3,20 @@ their positions (``story_relations``), and "Baca Juga" (``related_stories``).
 One query each, whatever their number or the size of the archive.
 """
 
+import json
+
 from django.db import connection
 from django.db.models import (
-    BigIntegerField,
     CharField,
     Exists,
     F,
     IntegerField,
+    JSONField,
     OuterRef,
     Subquery,
     Value,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, JSONObject
 from taggit.models import Tag
 
 from articles.models import Agency, Article, Official, Position, TaggedArticle
@@ -22,7 +24,9 @@ from articles.models import Agency, Article, Official, Position, TaggedArticle
 from .selectors import HEAVY_FIELDS
 
 # The columns of ``story_relations``' one query: a tag, an agency and an
-# official each fill what they have, the rest stays empty.
+# official each fill what they have, the rest stays empty. An official's
+# position on the story's date is one JSON object (one subquery, not one per
+# column: building and compiling seven cost more than running the query).
 _RELATION_COLUMNS = (
     "r_kind",
     "r_id",
@@ -30,13 +34,7 @@ _RELATION_COLUMNS = (
     "r_slug",
     "r_short",
     "r_website",
-    "r_title",
-    "r_short_title",
-    "r_agency_id",
-    "r_agency_name",
-    "r_agency_short",
-    "r_agency_slug",
-    "r_agency_website",
+    "r_position",
 )
 _TAG, _AGENCY, _OFFICIAL = 0, 1, 2
 
@@ -48,7 +46,7 @@ def _relation_rows(queryset, kind, **columns):
         "r_kind": Value(kind, output_field=IntegerField()),
         "r_id": F("pk"),
         # Typed: PostgreSQL makes a bare NULL column text in a UNION.
-        "r_agency_id": Cast(Value(None), BigIntegerField()),
+        "r_position": Cast(Value(None), JSONField()),
         **columns,
     }
     return (
@@ -66,12 +64,21 @@ def story_relations(article):
     name, agencies by short name, officials by name. One ``UNION ALL`` keeps
     the story page within its query budget however many there are.
     """
-    held = Position.objects.held_on(article.reference_date).filter(
-        official=OuterRef("pk")
+    held = (
+        Position.objects.held_on(article.reference_date)
+        .filter(official=OuterRef("pk"))
+        .values(
+            position=JSONObject(
+                title="title",
+                short_title="short_title",
+                agency_id="agency_id",
+                agency_name="agency__name",
+                agency_short="agency__short_name",
+                agency_slug="agency__slug",
+                agency_website="agency__website",
+            )
+        )[:1]
     )
-
-    def position(path):
-        return Subquery(held.values(path)[:1])
 
     tags = _relation_rows(
         Tag.objects.filter(
@@ -95,13 +102,7 @@ def story_relations(article):
         r_name=F("name"),
         r_slug=F("slug"),
         r_short=F("rank"),
-        r_title=position("title"),
-        r_short_title=position("short_title"),
-        r_agency_id=position("agency_id"),
-        r_agency_name=position("agency__name"),
-        r_agency_short=position("agency__short_name"),
-        r_agency_slug=position("agency__slug"),
-        r_agency_website=position("agency__website"),
+        r_position=Subquery(held, output_field=JSONField()),
     )
     found = {_TAG: [], _AGENCY: [], _OFFICIAL: []}
     for row in tags.union(agencies, officials, all=True):
@@ -113,26 +114,26 @@ def story_relations(article):
     )
 
 
-def _relation(kind, pk, name, slug, short, website, *position):
+def _relation(kind, pk, name, slug, short, website, position):
     if kind == _TAG:
         return Tag(pk=pk, name=name, slug=slug)
     if kind == _AGENCY:
         return Agency(pk=pk, name=name, slug=slug, short_name=short, website=website)
-    title, short_title, agency_id, *agency = position
     official = Official(pk=pk, name=name, slug=slug, rank=short)
-    if agency_id is None:
+    if position is None:
         return official, None
-    agency_name, agency_short, agency_slug, agency_website = agency
+    if isinstance(position, str):  # SQLite hands a subquery's JSON over as text
+        position = json.loads(position)
     held = Position(
         official=official,
-        title=title,
-        short_title=short_title or "",
+        title=position["title"],
+        short_title=position["short_title"] or "",
         agency=Agency(
-            pk=agency_id,
-            name=agency_name,
-            short_name=agency_short,
-            slug=agency_slug,
-            website=agency_website or "",
+            pk=position["agency_id"],
+            name=position["agency_name"],
+            short_name=position["agency_short"],
+            slug=position["agency_slug"],
+            website=position["agency_website"] or "",
         ),
     )
     return official, held

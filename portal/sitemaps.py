@@ -12,11 +12,15 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.http import Http404
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Max, Min
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import escape
+from django.utils.http import http_date
 
 from articles.models import Agency, Article, Category, Official, Page
 
@@ -25,6 +29,8 @@ from .seo import absolute, xml_text
 
 NEWS_HOURS = 48
 NEWS_LIMIT = 1000  # Google News sitemaps hold at most 1,000 URLs
+# Stories per sitemap page: a page costs the same at any size of archive.
+STORIES_PER_SITEMAP = 1000
 
 
 class SiteSitemap(Sitemap):
@@ -48,23 +54,50 @@ class HomeSitemap(SiteSitemap):
         return reverse(item)
 
 
+class StoryPages(Paginator):
+    """The story sitemap's pages: page ``n`` lists the visible stories whose
+    ids are in the ``n``-th block of ``per_page`` ids from the lowest, in id
+    order.
+
+    Each page is a range of the primary key, and the number of pages comes
+    from the lowest and highest visible ids (two index probes): nothing
+    counts or skips the stories before a page, so the last page of a decade
+    costs what the first does, and old pages stay the same as stories are
+    added. A block left without a visible story (a thousand consecutive
+    stories deleted) is a 404, as Django answers an empty sitemap page.
+    """
+
+    @cached_property
+    def _bounds(self):
+        return self.object_list.aggregate(low=Min("pk"), high=Max("pk"))
+
+    @cached_property
+    def num_pages(self):
+        low, high = self._bounds["low"], self._bounds["high"]
+        return (high - low) // self.per_page + 1 if low is not None else 1
+
+    def page(self, number):
+        number = self.validate_number(number)
+        first = (self._bounds["low"] or 0) + (number - 1) * self.per_page
+        stories = self.object_list.filter(
+            pk__gte=first, pk__lt=first + self.per_page
+        ).order_by("pk")
+        return self._get_page(stories, number, self)
+
+
 class ArticleSitemap(SiteSitemap):
     changefreq = "weekly"
-    limit = 5000
+    limit = STORIES_PER_SITEMAP
 
     def items(self):
-        return (
-            Article.objects.visible()
-            .only("slug", "updated_at", "published_at")
-            .order_by("-published_at", "-pk")
-        )
+        return Article.objects.visible().only("slug", "updated_at", "published_at")
+
+    @property
+    def paginator(self):
+        return StoryPages(self.items(), self.limit)
 
     def location(self, item):
-        # One reverse() for 5,000 stories: a story's address is its slug in
-        # a fixed pattern.
-        if not hasattr(self, "_story_prefix"):
-            self._story_prefix = reverse("portal:detail", args=["-"])[:-2]
-        return f"{self._story_prefix}{item.slug}/"
+        return f"{_story_prefix()}{item.slug}/"
 
     def lastmod(self, item):
         return item.updated_at
@@ -128,13 +161,43 @@ def index(request):
     )
 
 
+def _story_prefix():
+    """A story's address without its slug: one reverse() for a whole page."""
+    return reverse("portal:detail", args=["-"])[:-2]
+
+
+def _story_urls(request):
+    """The story sitemap's page as Django's sitemap view lists it, read as
+    plain values rather than one model instance per story."""
+    try:
+        page = ArticleSitemap().paginator.page(request.GET.get("p", 1))
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404("No such sitemap page") from error
+    prefix = absolute(_story_prefix())
+    urls = [
+        {"location": f"{prefix}{slug}/", "lastmod": updated, "changefreq": "weekly"}
+        for slug, updated in page.object_list.values_list("slug", "updated_at")
+    ]
+    if not urls and page.number > 1:
+        raise Http404("Empty sitemap page")
+    return urls
+
+
 def section(request, section):
     if section not in SECTIONS:
         raise Http404("No such sitemap")
-    response = sitemap_view(request, {section: SECTIONS[section]}, section=section)
-    # Written without the template engine: 5,000 entries through Django's
-    # sitemap template cost most of the page's time.
-    response.content = _urlset(response.context_data["urlset"])
+    if section == "berita":
+        urls = _story_urls(request)
+        response = HttpResponse(content_type="application/xml")
+        if urls:
+            latest = max(url["lastmod"] for url in urls)
+            response["Last-Modified"] = http_date(latest.timestamp())
+    else:
+        response = sitemap_view(request, {section: SECTIONS[section]}, section)
+        urls = response.context_data["urlset"]
+    # Written without the template engine: a thousand entries through
+    # Django's sitemap template cost most of the page's time.
+    response.content = _urlset(urls)
     number = page_params(request).get("p")
     if number is not None and not re.fullmatch(r"[2-9]|[1-9][0-9]+", number):
         not_stored(response)  # "?p=1", "?p=02": the same sitemap, not stored twice
@@ -143,13 +206,14 @@ def section(request, section):
 
 def _urlset(urls):
     """The ``<urlset>`` document of Django's ``sitemap.xml`` for ``urls``."""
+    zone = timezone.get_current_timezone()  # once, not once per entry
     entries = []
     for url in urls:
         parts = [f"<loc>{escape(url['location'])}</loc>"]
         lastmod = url.get("lastmod")
         if lastmod:
             if isinstance(lastmod, datetime.datetime):
-                lastmod = timezone.localtime(lastmod)
+                lastmod = lastmod.astimezone(zone)
             parts.append(f"<lastmod>{lastmod.isoformat()}</lastmod>")
         if url.get("changefreq"):
             parts.append(f"<changefreq>{url['changefreq']}</changefreq>")

@@ -40,9 +40,9 @@ PAGE_SIZE = 12
 
 def _page(request, queryset):
     """The requested page; a bad or too-high number gives the nearest real page."""
-    return ListingPaginator(queryset, PAGE_SIZE).get_page(
-        page_params(request).get("page")
-    )
+    return ListingPaginator(
+        queryset, PAGE_SIZE, cards=selectors.listing_queryset()
+    ).get_page(page_params(request).get("page"))
 
 
 def _page_param(page):

@@ -193,6 +193,20 @@ class Article(models.Model):
                 fields=["is_headline", "status", "-published_at"],
                 name="article_headline_idx",
             ),
+            # Whether a story is visible and when, by id, from the index
+            # alone: a listing orders a tag's or an agency's ids this way
+            # without reading their rows (``portal.pagination``). PostgreSQL
+            # only keeps the INCLUDEd columns.
+            models.Index(
+                fields=["id"],
+                include=["status", "published_at"],
+                name="article_visible_by_id_idx",
+            ),
+            # The ids of the stories an agency wrote, from the index alone
+            # (an agency's page, ``portal.selectors.stories_of_agency``).
+            models.Index(
+                fields=["contributing_agency", "id"], name="article_agency_ids_idx"
+            ),
             # The admin's list order (with the primary key it adds).
             # PostgreSQL also has trigram indexes for the admin's search
             # (migration 0012).

@@ -3,7 +3,10 @@
 from urllib.parse import urlencode
 
 from django import template
-from django.utils import timezone
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -14,14 +17,28 @@ from ..seo import json_for_script
 register = template.Library()
 
 
+# Dates as written by ``tanggal``: the same stories' dates are on every
+# request of a page; formatting one costs far more than looking it up.
+_DATES = {}
+_DATES_MAX = 20000
+
+
 @register.filter
 def tanggal(value, with_time=True):
     """ "Selasa, 4 Juni 2024 10.15 WIB" in the site's time zone: the one date
     format of the whole site, admin included (``newsroom/formats/id``)."""
     if not value:
         return ""
-    local = timezone.localtime(value)
-    return date_format(local, "DATETIME_FORMAT" if with_time else "DATE_FORMAT")
+    zone = timezone.get_current_timezone()
+    key = (value, bool(with_time), zone, translation.get_language())
+    written = _DATES.get(key)
+    if written is None:
+        local = timezone.localtime(value, zone)
+        written = date_format(local, "DATETIME_FORMAT" if with_time else "DATE_FORMAT")
+        if len(_DATES) >= _DATES_MAX:
+            _DATES.clear()
+        _DATES[key] = written
+    return written
 
 
 @register.filter
@@ -41,7 +58,20 @@ def jsonld(data):
     )
 
 
-@register.inclusion_tag("portal/_picture.html")
+# Rendered <picture>s by everything they are made of (see ``picture``).
+# Bounded: emptied when full; a photo's markup is cheap to make again.
+_PICTURES = {}
+_PICTURES_MAX = 2000
+
+
+@receiver(setting_changed)
+def _forget(**kwargs):
+    """Tests change settings (media storage, formats): start afresh."""
+    _PICTURES.clear()
+    _DATES.clear()
+
+
+@register.simple_tag
 def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
     """A ``<picture>`` with WebP and JPEG srcsets from the photo's renditions.
 
@@ -49,17 +79,44 @@ def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
     browser the aspect ratio so nothing shifts while the image loads. Until
     the worker has made the renditions, the sizes that exist (or the
     original) serve.
+
+    The markup is kept per process under a key made of all it shows: the
+    photo's file and size, its renditions' files and sizes, and the
+    arguments. Stored files never change under a name, so a new rendition or
+    new alt text is a new key, and a home page's 37 photos are not worked out
+    (a dozen storage URLs each) on every request.
     """
-    fallback = photo.image(width, "jpeg")
-    return {
-        "photo": photo,
-        "src": fallback.url if fallback else "",
-        "webp_srcset": photo.srcset("webp"),
-        "jpeg_srcset": photo.srcset("jpeg"),
-        "sizes": sizes,
-        "lazy": lazy,
-        "alt": photo.alt_text if alt is None else alt,
-    }
+    alt = photo.alt_text if alt is None else alt
+    key = (
+        photo.pk,
+        photo.file.name,
+        photo.width,
+        photo.height,
+        tuple((r.file.name, r.width, r.format) for r in photo.renditions.all()),
+        sizes,
+        lazy,
+        width,
+        alt,
+    )
+    markup = _PICTURES.get(key)
+    if markup is None:
+        fallback = photo.image(width, "jpeg")
+        markup = render_to_string(
+            "portal/_picture.html",
+            {
+                "photo": photo,
+                "src": fallback.url if fallback else "",
+                "webp_srcset": photo.srcset("webp"),
+                "jpeg_srcset": photo.srcset("jpeg"),
+                "sizes": sizes,
+                "lazy": lazy,
+                "alt": alt,
+            },
+        )
+        if len(_PICTURES) >= _PICTURES_MAX:
+            _PICTURES.clear()
+        _PICTURES[key] = markup
+    return markup
 
 
 @register.simple_tag(takes_context=True)

@@ -33,6 +33,16 @@ def test_second_anonymous_request_is_served_from_the_cache(
     assert "Berita pertama" in response.content.decode()
 
 
+def test_a_cache_lifetime_of_zero_renders_every_page_and_stores_none(client, settings):
+    settings.WARTA_PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(published=True, title="Berita pertama")
+    assert "X-Warta-Cache" not in _get(client)
+    Article.objects.filter(pk=article.pk).update(title="Judul baru")
+    response = _get(client)
+    assert "X-Warta-Cache" not in response
+    assert "Judul baru" in response.content.decode()
+
+
 def test_cached_pages_carry_cdn_headers_and_answer_conditional_requests(client):
     ArticleFactory(published=True)
     first = _get(client)

@@ -4,6 +4,7 @@ behind the ``picture`` tag, the Open Graph image and the feed enclosure)."""
 
 import feedparser
 import pytest
+from django.core.cache import cache
 from lxml import html as lxml_html
 
 from media_library.models import Rendition
@@ -85,3 +86,29 @@ def test_without_larger_sizes_the_largest_there_is_serves(client, story):
     _doc, og = _story_page(client, story)
 
     assert og["og:image"].endswith("-960w.jpg")
+
+
+def test_a_photo_shows_its_new_renditions_and_alt_text_at_once(client, story):
+    photo = story.photos.get().photo
+    renditions = list(photo.renditions.all())
+    _drop(photo)
+    doc, _og = _story_page(client, story)
+    assert photo.file.url in _featured_img(doc, photo).get("src")
+    # The worker makes the renditions, an editor corrects the alt text.
+    Rendition.objects.bulk_create(
+        Rendition(
+            photo=photo,
+            width=r.width,
+            height=r.height,
+            format=r.format,
+            file=r.file.name,
+        )
+        for r in renditions
+    )
+    photo.alt_text = "Teks alternatif baru"
+    photo.save(update_fields=["alt_text"])
+    cache.clear()  # the page cache's part is tested in test_invalidation.py
+    doc, _og = _story_page(client, story)
+    img = _featured_img(doc, photo)
+    assert "renditions/" in img.get("src")
+    assert img.get("srcset")

@@ -258,6 +258,31 @@ def test_listing_is_paginated_and_keeps_filters_in_page_links(client):
     assert len(doc.xpath('//div[@class="stories"]/article')) == 2
 
 
+def test_agency_pages_list_its_stories_newest_first_page_by_page(client):
+    agency = AgencyFactory(slug="dinas-contoh")
+    start = timezone.now() - datetime.timedelta(days=30)
+    titles = []
+    for day in range(15):
+        story = ArticleFactory(
+            published=True,
+            title=f"Berita hari {day:02d}",
+            published_at=start + datetime.timedelta(days=day),
+            contributing_agency=agency if day % 2 else None,
+        )
+        if not day % 2:
+            story.agencies.add(agency)
+        titles.append(story.title)
+    ArticleFactory(title="Draf dinas", contributing_agency=agency)
+
+    def shown(path):
+        doc = _doc(client.get(path))
+        return doc.xpath('//div[@class="stories"]/article//h3/a/text()')
+
+    newest_first = titles[::-1]
+    assert shown("/instansi/dinas-contoh/") == newest_first[:12]
+    assert shown("/instansi/dinas-contoh/?page=2") == newest_first[12:]
+
+
 def test_archive_lists_the_month_in_the_site_time_zone(client):
     # 1 July 00:30 WIB is still 30 June in UTC: it belongs to July here.
     july = ArticleFactory(

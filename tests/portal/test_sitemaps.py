@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
+from portal.sitemaps import ArticleSitemap
 from tests.support.factories import AgencyFactory, ArticleFactory, OfficialFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +88,20 @@ def test_news_sitemap_validates_with_a_nasty_title_and_covers_48_hours(client, s
 
 def test_unknown_sitemap_section_is_404(client):
     assert client.get("/sitemap-rahasia.xml").status_code == 404
+
+
+def test_story_sitemap_pages_cover_every_visible_story_once(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    stories = [ArticleFactory(published=True) for _ in range(5)]
+    ArticleFactory(slug="draf-rahasia")
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-berita.xml?p=3<" in index
+    assert "/sitemap-berita.xml?p=4<" not in index
+    listed = []
+    for page in ("", "?p=2", "?p=3"):
+        doc = _valid(client.get(f"/sitemap-berita.xml{page}").content, "sitemap.xsd")
+        ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+        listed += doc.xpath("//s:loc/text()", namespaces=ns)
+    assert [url.rsplit("/", 2)[1] for url in listed] == [s.slug for s in stories]
+    assert client.get("/sitemap-berita.xml?p=4").status_code == 404
+    assert client.get("/sitemap-berita.xml?p=x").status_code == 404

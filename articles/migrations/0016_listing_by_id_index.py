@@ -1,0 +1,29 @@
+"""A story's visibility by id, from the index alone: a listing orders a tag's,
+an agency's or an official's story ids without reading their rows
+(``portal.pagination``). INCLUDE is PostgreSQL's; elsewhere it is an index on
+the id. And the ids of an agency's own stories, from the index alone."""
+
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0014_search_analysis"),
+    ]
+
+    operations = [
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                fields=["id"],
+                include=("status", "published_at"),
+                name="article_visible_by_id_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=models.Index(
+                fields=["contributing_agency", "id"], name="article_agency_ids_idx"
+            ),
+        ),
+    ]
