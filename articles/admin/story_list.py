@@ -137,7 +137,7 @@ class StoryListAdminMixin:
         ("published_at", admin.DateFieldListFilter),
     ]
     list_select_related = ["category", "contributing_agency", "author"]
-    # Only columns an index sorts (migration 0018 for titles): sorting 100,000
+    # Only columns an index sorts (migration 0017 for titles): sorting 100,000
     # stories by rubric, agency, author or headline took 100-250 ms, and the
     # filters beside the list answer those questions.
     sortable_by = ["title", "status_label", "published_at"]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0014_search_analysis"),
+        ("articles", "0015_search_vocabulary_switch"),
     ]
 
     operations = [

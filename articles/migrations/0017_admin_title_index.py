@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0014_search_analysis")]
+    dependencies = [("articles", "0016_listing_by_id_index")]
 
     operations = [
         migrations.AddIndex(
