@@ -207,14 +207,30 @@ def planned_rows(versions, filters=None):
     )
 
 
-def first_matching(versions, filters=None):
+def first_matching(versions, filters=None, planned=None):
     """The index of the first ``(query, match_any)`` of ``versions`` that
-    finds a visible story, or None: one query, whatever their number."""
+    finds a visible story, or None: one query, whatever their number.
+
+    Each is tested on its newest matches (``_newest``, with the estimates of
+    ``planned_rows``): asked only whether one exists, PostgreSQL would
+    otherwise scan the archive for words it expects in a few dozen stories
+    and that no story holds together; words it expects in most stories are
+    looked for newest first.
+    """
+    planned = planned or [None] * len(versions)
     parts, params = [], []
     for number, (query, match_any) in enumerate(versions):
         matches = _matches(query_words(query), filters, match_any)
-        sql, part_params = matches.order_by().values("pk")[:1].query.sql_with_params()
-        parts.append(f"SELECT {number:d} AS version WHERE EXISTS ({sql})")
+        newest = _newest(matches, planned[number])
+        if isinstance(newest, RawSQL):
+            # Counted, not tested with EXISTS, whose subquery PostgreSQL
+            # strips of its ORDER BY and LIMIT and plans for a first row.
+            test = f"(SELECT count(*) FROM ({newest.sql}) newest) > 0"  # noqa: S608
+            part_params = newest.params
+        else:
+            sql, part_params = newest[:1].query.sql_with_params()
+            test = f"EXISTS ({sql})"
+        parts.append(f"SELECT {number:d} AS version WHERE {test}")
         params.extend(part_params)
     if not parts:
         return None

@@ -127,7 +127,7 @@ def search_outcome(query, filters, page=1):
     planned = planned_rows(versions, filters)
     tried = range(len(versions))
     if suggestions:
-        first = first_matching(versions, filters)
+        first = first_matching(versions, filters, planned)
         tried = [] if first is None else [first]
     for number in tried:
         shown, any_word = versions[number]
