@@ -49,6 +49,9 @@ RANK_WINDOW = 200
 # Above this many (estimated) matches a word is common enough that its newest
 # matches are found by walking the stories newest first (see ``_newest``).
 DENSE_MATCHES = 20_000
+# Above this many (estimated) matches, whether there is one is asked walking
+# the stories newest first (see ``first_matching``).
+EXISTS_MATCHES = 1_000
 # A match on a word as typed counts this many times a match on its stem, so
 # "kediri" ranks stories naming Kediri above those that only say "diri".
 EXACT_BOOST = 3
@@ -211,37 +214,34 @@ def first_matching(versions, filters=None, planned=None):
     """The index of the first ``(query, match_any)`` of ``versions`` that
     finds a visible story, or None: one query, whatever their number.
 
-    Each is tested on its newest matches (``_newest``, with the estimates of
-    ``planned_rows``): asked only whether one exists, PostgreSQL would
-    otherwise scan the archive for words it expects in a few dozen stories
-    and that no story holds together; words it expects in most stories are
-    looked for newest first.
+    The versions are tested in order in one ``CASE``, which stops at the
+    first that finds one. Where the planner expects many matches, an
+    ``EXISTS`` finds one soon walking the stories newest first; where it
+    expects few, its newest matches (``_newest``) are counted instead, from
+    the full-text index: PostgreSQL plans an ``EXISTS`` for its first row,
+    and would scan the archive for words that no story holds together.
     """
     planned = planned or [None] * len(versions)
-    parts, params = [], []
+    tests, params = [], []
     for number, (query, match_any) in enumerate(versions):
         matches = _matches(query_words(query), filters, match_any)
-        newest = _newest(matches, planned[number])
-        if isinstance(newest, RawSQL):
-            # Counted, not tested with EXISTS, whose subquery PostgreSQL
-            # strips of its ORDER BY and LIMIT and plans for a first row.
-            test = f"(SELECT count(*) FROM ({newest.sql}) newest) > 0"  # noqa: S608
-            part_params = newest.params
-        else:
-            sql, part_params = newest[:1].query.sql_with_params()
+        rows = planned[number]
+        if rows is None or rows >= EXISTS_MATCHES:
+            sql, test_params = (
+                matches.order_by().values("pk")[:1].query.sql_with_params()
+            )
             test = f"EXISTS ({sql})"
-        parts.append(f"SELECT {number:d} AS version WHERE {test}")
-        params.extend(part_params)
-    if not parts:
+        else:
+            newest = _newest(matches, rows)
+            test = f"(SELECT count(*) FROM ({newest.sql}) newest) > 0"  # noqa: S608
+            test_params = newest.params
+        tests.append(f"WHEN {test} THEN {number:d}")
+        params.extend(test_params)
+    if not tests:
         return None
     with connection.cursor() as cursor:
-        # The parts are the ORM's SQL, their parameters kept apart.
-        cursor.execute(
-            "SELECT min(version) FROM ("  # noqa: S608
-            + " UNION ALL ".join(parts)
-            + ") found",
-            params,
-        )
+        # The tests are the ORM's SQL, their parameters kept apart.
+        cursor.execute(f"SELECT CASE {' '.join(tests)} END", params)  # noqa: S608
         return cursor.fetchone()[0]
 
 
