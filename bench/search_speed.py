@@ -68,7 +68,7 @@ def main():
         for url in urls[: args.profile]:
             client.get(url)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
+        pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("ROWS", "45")))
         return
     samples = {url: [] for url in urls}
     most_queries = {}
