@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.postgres.search import SearchQueryField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func, Q, Value
@@ -363,6 +364,29 @@ DATE_BOUNDS = [
 ]
 
 
+class ListedChoiceField(forms.ModelChoiceField):
+    """A ``ModelChoiceField`` whose rows are read once per form: the value is
+    looked up among the rows the form renders (``listed``), not by a query of
+    its own."""
+
+    def listed(self):
+        if not hasattr(self, "_listed"):
+            self._listed = list(self.queryset)
+        return self._listed
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        for choice in self.listed():
+            if str(getattr(choice, self.to_field_name)) == str(value):
+                return choice
+        raise ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
+
+
 class SearchForm(forms.Form):
     """The search page's query and filters; bad filter values are ignored."""
 
@@ -374,7 +398,7 @@ class SearchForm(forms.Form):
         required=False,
         empty_label=_("Semua rubrik"),
     )
-    instansi = forms.ModelChoiceField(
+    instansi = ListedChoiceField(
         label=_("Instansi"),
         queryset=Agency.objects.filter(is_active=True),
         to_field_name="slug",

@@ -93,7 +93,8 @@ def results_page(results, number=1, per_page=PAGE_SIZE):
     number = max(_page_number(number), 1)
     paginator = Paginator(results, per_page)
     if connection.vendor != "postgresql":
-        number = min(number, paginator.num_pages)  # counted once
+        if number > paginator.num_pages:  # counted once
+            number = 1
         return Page(paginator.page(number).object_list, number, paginator)
     start = (number - 1) * per_page
     counted = results.annotate(found_count=Window(Count("*")))
