@@ -90,7 +90,9 @@ def results_page(results, number=1, per_page=PAGE_SIZE):
     PostgreSQL (the count rides along as a window function; SQLite's bm25
     cannot be used beside one: counted first there). A page past the end,
     or a number that is none, gives the first page (one query more)."""
-    number = max(_page_number(number), 1)
+    number = _page_number(number)
+    if not 1 <= number <= -(-search.RANK_WINDOW // per_page):
+        number = 1  # past any window (and any OFFSET the database takes)
     paginator = Paginator(results, per_page)
     if connection.vendor != "postgresql":
         if number > paginator.num_pages:  # counted once

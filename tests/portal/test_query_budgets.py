@@ -178,8 +178,10 @@ def test_every_public_page_stays_within_a_fixed_query_budget(
     for name in ("search_typo_any_word", "search_any_word"):
         assert "memuat sebagian" in client.get(paths[name]).text, name
     assert "Tidak ada berita yang cocok" in client.get(paths["search_nothing"]).text
-    # A page past the end shows the first.
+    # A page past the end shows the first, however far past.
     assert story.get_absolute_url() in client.get(paths["search_past_the_end"]).text
+    far = "/cari/?q=pilkada&page=99999999999999999999"
+    assert story.get_absolute_url() in client.get(far).text
 
 
 def test_admin_story_list_and_search_stay_within_a_fixed_query_budget(client, story):
