@@ -56,6 +56,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--profile", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--sort", default="cumulative", help="of the profile")
     args = parser.parse_args()
     queries = search_queries(random.Random(args.seed))
     urls = ["/cari/?" + urlencode({"q": query}) for query in queries]
@@ -68,7 +69,9 @@ def main():
         for url in urls[: args.profile]:
             client.get(url)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(int(os.environ.get("ROWS", "45")))
+        pstats.Stats(profiler).sort_stats(
+            os.environ.get("SORT", "cumulative")
+        ).print_stats(int(os.environ.get("ROWS", "45")))
         return
     samples = {url: [] for url in urls}
     most_queries = {}
