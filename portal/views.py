@@ -30,8 +30,8 @@ from .corrections import entry, story_corrections
 from .highlighting import highlights_add
 from .pagination import ListingPaginator
 from .popularity import popular_articles, read_report, sent_from_this_site
-from .search import SearchForm
 from .search_fallbacks import empty_outcome, search_outcome
+from .search_form import SearchForm
 from .seo import absolute
 
 PAGE_SIZE = 12
