@@ -28,7 +28,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 # A word: letters and digits, with hyphenated repeats kept whole
 # ("anak-anak", "berlari-lari", "covid-19").
-_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WORD = WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # The combining accents NFKD splits off Latin letters.
 _COMBINING = re.compile("[\u0300-\u036f]")
 # Longer "words" are links, codes or noise: indexed as typed, never stemmed.
@@ -98,9 +98,18 @@ def words(text):
     ]
 
 
+def analyze_token(token):
+    """The analysed word of one token of ``WORD`` found in unfolded text, or
+    None when it is no word once folded (or too long)."""
+    folded = _fold(token)
+    if len(folded) <= MAX_WORD_CHARS and _WORD.fullmatch(folded):
+        return _analyze_word(folded)
+    return None
+
+
 def word_spans(text):
     """``(start, end, Word)`` for each word of ``text``, for marking matches."""
     for match in _WORD.finditer(text or ""):
-        token = _fold(match.group())
-        if len(token) <= MAX_WORD_CHARS and _WORD.fullmatch(token):
-            yield match.start(), match.end(), _analyze_word(token)
+        word = analyze_token(match.group())
+        if word is not None:
+            yield match.start(), match.end(), word

@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 django.setup()
 
-from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # noqa: E402
@@ -113,7 +112,7 @@ def write(count):
 
 def search_page(query):
     outcome = search_outcome(query, SearchFilters())
-    page = Paginator(outcome.results, 12).page(1)
+    page = outcome.page
     highlights_add(page.object_list, outcome.words)
     return page.paginator.count
 

@@ -72,7 +72,7 @@ from django.utils.http import http_date
 
 from articles.models import Article
 
-from .search import SearchForm
+from .search_form import SearchForm
 
 GENERATION_KEY = "warta:pages:generation"
 EDITED_KEY = "warta:pages:edited-at"

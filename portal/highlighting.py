@@ -6,14 +6,19 @@ is marked for "tangkap"). Text is escaped word by word before ``<mark>`` is
 added; nothing a writer stored reaches the page as markup.
 """
 
+import re
+from itertools import islice
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles.search_index import plain_text
-from articles.textanalysis import word_spans
+from articles.textanalysis import MAX_WORD_CHARS, WORD, analyze_token, word_spans
 
 SNIPPET_WORDS = 30
 CONTEXT_BEFORE = 6
+# Snippets come from this much of a body at most (a story runs 2,000-6,000).
+MAX_SOURCE_CHARS = 20_000
 
 
 def _matcher(query_words):
@@ -45,37 +50,82 @@ def marked_title(title, query_words):
     return _marked(title, list(word_spans(title)), _matcher(query_words))
 
 
+def _candidates(tokens, query_words):
+    """``({token: Word} that may match, tokens word_spans skips)``.
+
+    Each distinct token is looked at once (a body of 600 words has about 300
+    distinct ones), and only those holding a query word as typed, or a stem
+    without its first letter (meN- and peN- drop it: menangkap, *tangkap*),
+    are analysed.
+    """
+    needles = {part for word in query_words for part in word.exact}
+    needles.update(stem[1:] for word in query_words for stem in word.stems)
+    may_match = re.compile("|".join(map(re.escape, sorted(needles)))).search
+    candidates, skipped = {}, set()
+    for token in set(tokens):
+        if token.isascii():
+            # Folding ASCII only lowercases it: still a word.
+            if len(token) > MAX_WORD_CHARS:
+                skipped.add(token)
+            elif may_match(token.lower()):
+                candidates[token] = analyze_token(token)
+        elif (word := analyze_token(token)) is None:
+            skipped.add(token)
+        else:
+            candidates[token] = word
+    return candidates, skipped
+
+
+def _best_window(hits, stems_of):
+    """The first hit of the window of ``SNIPPET_WORDS - CONTEXT_BEFORE`` words
+    holding the most different query words."""
+    best, best_count = hits[0], 0
+    reach = SNIPPET_WORDS - CONTEXT_BEFORE
+    for at, first in enumerate(hits):
+        window = set()
+        for i in hits[at:]:
+            if i >= first + reach:
+                break
+            window.add(stems_of(i))
+        if len(window) > best_count:
+            best, best_count = first, len(window)
+    return best
+
+
 def snippet(body, query_words, fallback=""):
     """About 30 words of the body around its best match, marked.
 
     The window is the one that holds the most different query words, so a
     story matching "korupsi haji" shows where both are, not the first "haji".
-    Without a match the summary (``fallback``) is shown escaped.
+    Without a match the summary (``fallback``) is shown escaped. Only the
+    first ``MAX_SOURCE_CHARS`` characters of the body are read, so a very
+    long body costs no more than a long one.
     """
-    text = " ".join(plain_text(body).split())
-    spans = list(word_spans(text))
+    text = " ".join(plain_text(body)[:MAX_SOURCE_CHARS].split())
+    tokens = WORD.findall(text)
+    candidates, skipped = _candidates(tokens, query_words)
     matches = _matcher(query_words)
-    hits = [i for i, (_, _, word) in enumerate(spans) if matches(word)]
-    if not hits:
+    matching = {token for token, word in candidates.items() if matches(word)}
+    if not matching:
         return escape(fallback)
-    best, best_count = hits[0], 0
-    for first in hits:
-        window = {
-            spans[i][2].stems
-            for i in hits
-            if first <= i < first + SNIPPET_WORDS - CONTEXT_BEFORE
-        }
-        if len(window) > best_count:
-            best, best_count = first, len(window)
+    if skipped:
+        tokens = [token for token in tokens if token not in skipped]
+    hits = [i for i, token in enumerate(tokens) if token in matching]
+    best = _best_window(hits, lambda i: candidates[tokens[i]].stems)
     start = max(0, best - CONTEXT_BEFORE)
-    end = min(len(spans), start + SNIPPET_WORDS)
-    begin_char = spans[start][0]
-    end_char = spans[end - 1][1] if end < len(spans) else len(text)
+    end = min(len(tokens), start + SNIPPET_WORDS)
+    found = (m for m in WORD.finditer(text) if m.group() not in skipped)
+    shown = list(islice(found, start, end))
+    begin_char = shown[0].start()
+    end_char = shown[-1].end() if end < len(tokens) else len(text)
     piece = text[begin_char:end_char]
-    shifted = [(s - begin_char, e - begin_char, w) for s, e, w in spans[start:end]]
+    shifted = [
+        (m.start() - begin_char, m.end() - begin_char, analyze_token(m.group()))
+        for m in shown
+    ]
     marked = _marked(piece, shifted, matches)
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(spans) else ""
+    suffix = " …" if end < len(tokens) else ""
     return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 - escaped above
 
 

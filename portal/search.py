@@ -26,15 +26,12 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django import forms
 from django.contrib.postgres.search import SearchQueryField
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection
 from django.db.models import BooleanField, F, FloatField, Func, Q, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from articles.models import Agency, Article, Category
 from articles.search_index import query_lexemes, quote
@@ -49,6 +46,9 @@ RANK_WINDOW = 200
 # Above this many (estimated) matches a word is common enough that its newest
 # matches are found by walking the stories newest first (see ``_newest``).
 DENSE_MATCHES = 20_000
+# Above this many (estimated) matches, whether there is one is asked walking
+# the stories newest first (see ``first_matching``).
+EXISTS_MATCHES = 1_000
 # A match on a word as typed counts this many times a match on its stem, so
 # "kediri" ranks stories naming Kediri above those that only say "diri".
 EXACT_BOOST = 3
@@ -108,7 +108,7 @@ class SearchFilters:
         return queryset
 
 
-def article_search(query, filters=None, *, match_any=False):
+def article_search(query, filters=None, *, match_any=False, planned=None):
     """Visible stories matching ``query``, best match first.
 
     Every word must match (as typed or by its stem), or with ``match_any``
@@ -116,12 +116,16 @@ def article_search(query, filters=None, *, match_any=False):
     one when the query has no words. Only the newest ``RANK_WINDOW`` matches
     are in it (``matches_estimate`` tells about how many there are in all).
     Pass the page's items to ``portal.highlighting.highlights_add``.
+
+    ``planned``: the planner's estimate of the matches on PostgreSQL, when
+    ``planned_rows`` made it already (else it is asked here: one query).
     """
     found = query_words(query)
     matches = _matches(found, filters, match_any)
     if not found:
         return matches
-    window = Article.objects.filter(pk__in=_newest(matches)).select_related("category")
+    window = Article.objects.filter(pk__in=_newest(matches, planned))
+    window = window.select_related("category")
     # The body stays: the page's snippets are cut from it in Python (only
     # the page's rows are read; the window is ranked on the index).
     window = window.defer("search_vector")
@@ -130,7 +134,7 @@ def article_search(query, filters=None, *, match_any=False):
     return _sqlite_ranked(window, found, match_any)
 
 
-def _newest(matches):
+def _newest(matches, planned=None):
     """The ids of the newest ``RANK_WINDOW`` of ``matches``.
 
     Where matches are dense (a common word), walking the stories newest
@@ -140,7 +144,11 @@ def _newest(matches):
     behind an ``OFFSET 0`` the planner cannot see through.
     """
     newest = matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
-    if connection.vendor != "postgresql" or _planned_rows(matches) > DENSE_MATCHES:
+    if connection.vendor != "postgresql":
+        return newest
+    if planned is None:
+        planned = _planned_rows(matches)
+    if planned > DENSE_MATCHES:
         return newest
     sql, params = (
         matches.order_by()
@@ -157,16 +165,84 @@ def _newest(matches):
 
 def _planned_rows(queryset):
     """PostgreSQL's estimate of the rows ``queryset`` returns (no count)."""
-    sql, params = queryset.values("pk").query.sql_with_params()
+    return _explained([queryset])[0]
+
+
+def _explained(querysets):
+    """PostgreSQL's estimates of the rows each of ``querysets`` returns, from
+    one ``EXPLAIN`` of them all (each a branch of a ``UNION ALL``)."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"({sql})")
+        params.extend(part_params)
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        cursor.execute("EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(parts), params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
         plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
+    node = plan[0]["Plan"]
+    if len(querysets) == 1:
+        return [int(node["Plan Rows"])]
+    while node.get("Node Type") != "Append" and len(node.get("Plans", [])) == 1:
+        node = node["Plans"][0]
+    branches = node.get("Plans", [])
+    if node.get("Node Type") != "Append" or len(branches) != len(querysets):
+        # A plan not shaped as expected: each on its own.
+        return [_explained([queryset])[0] for queryset in querysets]
+    return [int(branch["Plan Rows"]) for branch in branches]
 
 
-def matches_estimate(query, filters=None, *, match_any=False):
+def planned_rows(versions, filters=None):
+    """The planner's estimate of the matches of each ``(query, match_any)``
+    of ``versions`` on PostgreSQL, in one query; Nones elsewhere (nothing is
+    planned there)."""
+    if connection.vendor != "postgresql" or not versions:
+        return [None] * len(versions)
+    return _explained(
+        [
+            _matches(query_words(query), filters, match_any)
+            for query, match_any in versions
+        ]
+    )
+
+
+def first_matching(versions, filters=None, planned=None):
+    """The index of the first ``(query, match_any)`` of ``versions`` that
+    finds a visible story, or None: one query, whatever their number.
+
+    The versions are tested in order in one ``CASE``, which stops at the
+    first that finds one. Where the planner expects many matches, an
+    ``EXISTS`` finds one soon walking the stories newest first; where it
+    expects few, its newest matches (``_newest``) are counted instead, from
+    the full-text index: PostgreSQL plans an ``EXISTS`` for its first row,
+    and would scan the archive for words that no story holds together.
+    """
+    planned = planned or [None] * len(versions)
+    tests, params = [], []
+    for number, (query, match_any) in enumerate(versions):
+        matches = _matches(query_words(query), filters, match_any)
+        rows = planned[number]
+        if rows is None or rows >= EXISTS_MATCHES:
+            sql, test_params = (
+                matches.order_by().values("pk")[:1].query.sql_with_params()
+            )
+            test = f"EXISTS ({sql})"
+        else:
+            newest = _newest(matches, rows)
+            test = f"(SELECT count(*) FROM ({newest.sql}) newest) > 0"  # noqa: S608
+            test_params = newest.params
+        tests.append(f"WHEN {test} THEN {number:d}")
+        params.extend(test_params)
+    if not tests:
+        return None
+    with connection.cursor() as cursor:
+        # The tests are the ORM's SQL, their parameters kept apart.
+        cursor.execute(f"SELECT CASE {' '.join(tests)} END", params)  # noqa: S608
+        return cursor.fetchone()[0]
+
+
+def matches_estimate(query, filters=None, *, match_any=False, planned=None):
     """About how many stories match, for a search whose window is full.
 
     The planner's estimate on PostgreSQL, rounded to two significant figures
@@ -176,7 +252,9 @@ def matches_estimate(query, filters=None, *, match_any=False):
     matches = _matches(query_words(query), filters, match_any)
     if connection.vendor != "postgresql":
         return matches.count()
-    rows = max(_planned_rows(matches), RANK_WINDOW)
+    if planned is None:
+        planned = _planned_rows(matches)
+    rows = max(planned, RANK_WINDOW)
     return int(float(f"{rows:.2g}"))
 
 
@@ -272,60 +350,3 @@ def _sqlite_ranked(window, found, match_any):
         ],
         params=[_fts_query(found, match_any)],
     ).order_by("rank", "-published_at", "-pk")
-
-
-# Dates outside these bounds overflow when turned into times at either end of
-# the calendar; such a filter is ignored like any other bad value.
-DATE_BOUNDS = [
-    MinValueValidator(datetime.date(1900, 1, 1)),
-    MaxValueValidator(datetime.date(9000, 12, 31)),
-]
-
-
-class SearchForm(forms.Form):
-    """The search page's query and filters; bad filter values are ignored."""
-
-    q = forms.CharField(label=_("Kata kunci"), required=False)
-    kategori = forms.ModelChoiceField(
-        label=_("Rubrik"),
-        queryset=Category.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Semua rubrik"),
-    )
-    instansi = forms.ModelChoiceField(
-        label=_("Instansi"),
-        queryset=Agency.objects.filter(is_active=True),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Semua instansi"),
-    )
-    dari = forms.DateField(
-        label=_("Dari tanggal"),
-        required=False,
-        validators=DATE_BOUNDS,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-    sampai = forms.DateField(
-        label=_("Sampai tanggal"),
-        required=False,
-        validators=DATE_BOUNDS,
-        widget=forms.DateInput(attrs={"type": "date"}),
-    )
-
-    def clean_q(self):
-        # Truncated rather than rejected: a pasted paragraph still searches.
-        return (self.cleaned_data.get("q") or "")[:MAX_QUERY_CHARS].strip()
-
-    def query_and_filters(self):
-        """(query, SearchFilters) for this form's data, whatever was typed."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        query = data.get("q", "")
-        filters = SearchFilters(
-            category=data.get("kategori"),
-            agency=data.get("instansi"),
-            date_from=data.get("dari"),
-            date_to=data.get("sampai"),
-        )
-        return query, filters

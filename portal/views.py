@@ -7,7 +7,6 @@ and share links are plain data from ``seo`` and escaped by the templates.
 import datetime
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,8 +30,8 @@ from .corrections import entry, story_corrections
 from .highlighting import highlights_add
 from .pagination import ListingPaginator
 from .popularity import popular_articles, read_report, sent_from_this_site
-from .search import SearchForm
 from .search_fallbacks import empty_outcome, search_outcome
+from .search_form import SearchForm
 from .seo import absolute
 
 PAGE_SIZE = 12
@@ -260,12 +259,13 @@ def archive_month(request, year, month):
 def search(request):
     params = page_params(request)
     form = SearchForm(params or None)
-    outcome = search_outcome(*form.query_and_filters()) if params else empty_outcome()
-    # A search shows at most its ranked window (search.RANK_WINDOW): counted.
-    paginator = Paginator(outcome.results, PAGE_SIZE)
-    if outcome.count is not None:
-        paginator.count = outcome.count  # counted by search_outcome already
-    page = paginator.get_page(params.get("page"))
+    if params:
+        outcome = search_outcome(*form.query_and_filters(), params.get("page"))
+    else:
+        outcome = empty_outcome()
+    # A search shows at most its ranked window (search.RANK_WINDOW), counted
+    # by the page's own query.
+    page = outcome.page
     highlights_add(page.object_list, outcome.words)
     response = render(
         request,
@@ -276,7 +276,7 @@ def search(request):
             "outcome": outcome,
             "suggestion_url": _suggestion_url(form, page, outcome),
             "page": page,
-            "estimate": outcome.estimate(page.paginator.count),
+            "estimate": outcome.estimate(),
             "canonical_url": absolute(request.path),
         },
     )

@@ -41,6 +41,12 @@ BUDGETS = {
     "archive": 8,
     "search": 8,
     "search_many": 8,
+    "search_typo": 8,
+    "search_typo_any_word": 8,
+    "search_any_word": 8,
+    "search_nothing": 8,
+    "search_filtered": 8,
+    "search_past_the_end": 8,
     "feed": 5,
     "category_feed": 6,
     "sitemap_index": 8,
@@ -69,6 +75,15 @@ def _paths(story):
         "search": "/cari/?q=pilkada",
         # More matches than the ranked window: the total is estimated.
         "search_many": "/cari/?q=berita",
+        # The fallbacks: a corrected word ("Mungkin maksud Anda"), a corrected
+        # word found only beside none of the others, any of the words, none.
+        "search_typo": "/cari/?q=pilkda",
+        "search_typo_any_word": "/cari/?q=pilkda+kalong",
+        "search_any_word": "/cari/?q=pilkada+jembatan",
+        "search_nothing": "/cari/?q=qwxzv+zqxwv",
+        "search_filtered": "/cari/?q=pilkda&kategori=politik-pemilu"
+        "&instansi=polres-kobar&dari=2020-01-01&sampai=2030-12-31",
+        "search_past_the_end": "/cari/?q=pilkada&page=99",
         "feed": "/feed/",
         "category_feed": f"{story.category.get_absolute_url()}feed/",
         "sitemap_index": "/sitemap.xml",
@@ -157,6 +172,16 @@ def test_every_public_page_stays_within_a_fixed_query_budget(
     assert large["corrections"] == small["corrections"] + 1
     for name in set(paths) - {"story", "corrections", "search_many"}:
         assert large[name] == small[name], (name, small[name], large[name])
+    # The fallbacks measured are the ones named.
+    for name in ("search_typo", "search_typo_any_word", "search_filtered"):
+        assert 'class="suggestion"' in client.get(paths[name]).text, name
+    for name in ("search_typo_any_word", "search_any_word"):
+        assert "memuat sebagian" in client.get(paths[name]).text, name
+    assert "Tidak ada berita yang cocok" in client.get(paths["search_nothing"]).text
+    # A page past the end shows the first, however far past.
+    assert story.get_absolute_url() in client.get(paths["search_past_the_end"]).text
+    far = "/cari/?q=pilkada&page=99999999999999999999"
+    assert story.get_absolute_url() in client.get(far).text
 
 
 def test_admin_story_list_and_search_stay_within_a_fixed_query_budget(client, story):
