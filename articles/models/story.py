@@ -195,11 +195,9 @@ class Article(models.Model):
             ),
             # Whether a story is visible and when, by id, from the index
             # alone: a listing orders a tag's or an agency's ids this way
-            # without reading their rows (``portal.pagination``). PostgreSQL
-            # only keeps the INCLUDEd columns.
+            # without reading their rows (``portal.pagination``).
             models.Index(
-                fields=["id"],
-                include=["status", "published_at"],
+                fields=["id", "status", "published_at"],
                 name="article_visible_by_id_idx",
             ),
             # The ids of the stories an agency wrote, from the index alone
