@@ -21,8 +21,6 @@ from taggit.models import Tag
 
 from articles.models import Agency, Article, Official, Position, TaggedArticle
 
-from .selectors import HEAVY_FIELDS
-
 # The columns of ``story_relations``' one query: a tag, an agency and an
 # official each fill what they have, the rest stays empty. An official's
 # position on the story's date is one JSON object (one subquery, not one per
@@ -39,16 +37,23 @@ _RELATION_COLUMNS = (
 _TAG, _AGENCY, _OFFICIAL = 0, 1, 2
 
 
+# Built once: expressions are copied when a query resolves them, and building
+# their fields anew for every page cost more than the query's SQL.
+_EMPTY_TEXT = Value("", output_field=CharField())
+_DEFAULTS = {
+    **dict.fromkeys(_RELATION_COLUMNS, _EMPTY_TEXT),
+    "r_id": F("pk"),
+    # Typed: PostgreSQL makes a bare NULL column text in a UNION.
+    "r_position": Cast(Value(None), JSONField()),
+}
+_KINDS = {
+    kind: Value(kind, output_field=IntegerField())
+    for kind in (_TAG, _AGENCY, _OFFICIAL)
+}
+
+
 def _relation_rows(queryset, kind, **columns):
-    text = {name: Value("", output_field=CharField()) for name in _RELATION_COLUMNS}
-    values = {
-        **text,
-        "r_kind": Value(kind, output_field=IntegerField()),
-        "r_id": F("pk"),
-        # Typed: PostgreSQL makes a bare NULL column text in a UNION.
-        "r_position": Cast(Value(None), JSONField()),
-        **columns,
-    }
+    values = {**_DEFAULTS, "r_kind": _KINDS[kind], **columns}
     return (
         queryset.order_by()
         .annotate(**{name: values[name] for name in _RELATION_COLUMNS})
@@ -158,6 +163,7 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
     """ "Baca Juga": the editor's picks first, then the newest stories sharing
     one of ``tags``, ``agencies`` or ``officials`` (the story's own, from
     ``story_relations``); never the story itself, only visible ones (1 query).
+    Each is ``{"url", "title", "published_at"}``.
 
     Each kind of link contributes only its newest few candidates
     (``_newest_links``), so the query costs the same however many stories
@@ -187,11 +193,10 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
             candidates,
         ),
     ]
-    return (
+    rows = (
         Article.objects.visible()
         .exclude(pk=article.pk)
         .filter(pk__in=picks.union(*linked))
-        .defer(*HEAVY_FIELDS)
         .annotate(
             is_pick=Exists(
                 through.objects.filter(
@@ -199,6 +204,15 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
                 )
             )
         )
-        .select_related("category")
-        .order_by("-is_pick", "-published_at", "-pk")[:limit]
+        .order_by("-is_pick", "-published_at", "-pk")
+        .values_list("slug", "title", "published_at")[:limit]
     )
+    # The page shows a link, a title and a date: three columns, no models.
+    return [
+        {"url": _story_url(slug), "title": title, "published_at": published_at}
+        for slug, title, published_at in rows
+    ]
+
+
+def _story_url(slug):
+    return Article(slug=slug).get_absolute_url()
