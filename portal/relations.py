@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, JSONObject
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Agency, Article, Official, Position, TaggedArticle
@@ -70,7 +71,11 @@ def story_relations(article):
     name, agencies by short name, officials by name. One ``UNION ALL`` keeps
     the story page within its query budget however many there are.
     """
-    sql, params = _relations_statement(article.pk, article.reference_date)
+    sql, params = _statement(
+        None,
+        _relations_query,
+        {"article_pk": article.pk, "day": article.reference_date},
+    )
     found = {_TAG: [], _AGENCY: [], _OFFICIAL: []}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -130,35 +135,70 @@ def _relations_query(article_pk, day):
     return tags.union(agencies, officials, all=True)
 
 
-# ``_relations_query`` compiled once per database with these stand-ins for
-# the story's id and date; a page puts its own in their places. The query's
-# shape never changes, and building and compiling it (three annotated
-# querysets, a subquery, a UNION) cost twice what PostgreSQL takes to run it.
-_PK_MARK = -987_654_321
-_DAY_MARK = datetime.date(1901, 2, 3)
+# Queries whose shape does not change from page to page are compiled once
+# per database and shape, with stand-ins (marks) for the values that do
+# change; a page puts its own values in the marks' places. Building and
+# compiling these querysets cost more than PostgreSQL takes to run them.
 _STATEMENTS = {}
+_STATEMENTS_MAX = 500
+_DAY_MARK = datetime.date(1901, 2, 3)
+_NOW_MARK = datetime.datetime(1901, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)
 
 
-def _relations_statement(article_pk, day):
-    """``(sql, params)`` of ``_relations_query(article_pk, day)``."""
-    key = (connection.alias, connection.vendor)
+def _pk_mark(place):
+    """A stand-in for an id; no row has a negative one."""
+    return -987_000_000 - place
+
+
+def _statement(shape, build, values, **fixed):
+    """``(sql, params)`` of ``build(**values, **fixed)``, compiled once per
+    ``shape`` (which must determine how many values there are) and ``fixed``.
+
+    ``build`` is called with a mark in place of each value (``_pk_mark``,
+    ``_DAY_MARK``, ``_NOW_MARK``, lists of ids marked one by one); every
+    parameter equal to a mark is replaced by its value on each call.
+    """
+    ops = connection.ops
+    key = (connection.alias, connection.vendor, build, shape, *sorted(fixed.items()))
     statement = _STATEMENTS.get(key)
+    marks, adapted = {}, {}
+
+    def mark(name, value):
+        if isinstance(value, list):
+            return [mark(f"{name}.{i}", item) for i, item in enumerate(value)]
+        if isinstance(value, datetime.datetime):
+            stand_in, adapt = _NOW_MARK, ops.adapt_datetimefield_value
+        elif isinstance(value, datetime.date):
+            stand_in, adapt = _DAY_MARK, ops.adapt_datefield_value
+        else:
+            stand_in, adapt = _pk_mark(len(marks)), None
+        marks[name] = adapt(stand_in) if adapt else stand_in
+        adapted[name] = adapt(value) if adapt else value
+        return stand_in
+
+    marked = {name: mark(name, value) for name, value in values.items()}
     if statement is None:
-        query = _relations_query(_PK_MARK, _DAY_MARK).query
+        query = build(**marked, **fixed).query
         sql, params = query.get_compiler(connection=connection).as_sql()
-        day_mark = connection.ops.adapt_datefield_value(_DAY_MARK)
-        pk_places = [i for i, value in enumerate(params) if value == _PK_MARK]
-        day_places = [i for i, value in enumerate(params) if value == day_mark]
-        if not pk_places or not day_places:  # pragma: no cover - a new shape
-            raise RuntimeError("story_relations: the stand-ins are not parameters")
-        statement = _STATEMENTS[key] = (sql, tuple(params), pk_places, day_places)
-    sql, params, pk_places, day_places = statement
+        by_mark = {}
+        for name, value in marks.items():
+            by_mark.setdefault(value, []).append(name)
+        if any(len(names) > 1 for names in by_mark.values()):
+            raise ValueError("two values share a mark")
+        places = {
+            place: by_mark[value][0]
+            for place, value in enumerate(params)
+            if not isinstance(value, list | dict) and value in by_mark
+        }
+        if set(places.values()) != set(marks):  # pragma: no cover
+            raise RuntimeError("a value is not a parameter of the query")
+        if len(_STATEMENTS) >= _STATEMENTS_MAX:
+            _STATEMENTS.clear()
+        statement = _STATEMENTS[key] = (sql, tuple(params), places)
+    sql, params, places = statement
     params = list(params)
-    for place in pk_places:
-        params[place] = article_pk
-    day = connection.ops.adapt_datefield_value(day)
-    for place in day_places:
-        params[place] = day
+    for place, name in places.items():
+        params[place] = adapted[name]
     return sql, params
 
 
@@ -213,12 +253,34 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
     share a link. The ids are given as values, so that the planner knows a
     rare tag from a common one.
     """
+    sql, params = _statement(
+        (len(tags), len(agencies), len(officials)),
+        _related_query,
+        {
+            "article_pk": article.pk,
+            "tag_ids": [tag.pk for tag in tags],
+            "agency_ids": [agency.pk for agency in agencies],
+            "official_ids": [official.pk for official in officials],
+            "now": timezone.now(),
+        },
+        limit=limit,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    convert = _converters(Article._meta.get_field("published_at"))
+    # The page shows a link, a title and a date: three columns, no models.
+    return [
+        {"url": _story_url(slug), "title": title, "published_at": convert(published)}
+        for slug, title, published in rows[:limit]
+    ]
+
+
+def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
+    """``related_stories``' query: ``(slug, title, published_at)`` rows."""
     through = Article.related.through
-    picks = through.objects.filter(from_article_id=article.pk).values("to_article_id")
+    picks = through.objects.filter(from_article_id=article_pk).values("to_article_id")
     candidates = limit * 4  # some may be drafts or the story itself
-    tag_ids = [tag.pk for tag in tags]
-    agency_ids = [agency.pk for agency in agencies]
-    official_ids = [official.pk for official in officials]
     linked = [
         _newest_links(
             TaggedArticle.objects.filter(tag_id__in=tag_ids),
@@ -236,25 +298,45 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
             candidates,
         ),
     ]
-    rows = (
-        Article.objects.visible()
-        .exclude(pk=article.pk)
+    return (
+        _visible_at(now)
+        .exclude(pk=article_pk)
         .filter(pk__in=picks.union(*linked))
         .annotate(
             is_pick=Exists(
                 through.objects.filter(
-                    from_article_id=article.pk, to_article_id=OuterRef("pk")
+                    from_article_id=article_pk, to_article_id=OuterRef("pk")
                 )
             )
         )
         .order_by("-is_pick", "-published_at", "-pk")
         .values_list("slug", "title", "published_at")[:limit]
     )
-    # The page shows a link, a title and a date: three columns, no models.
-    return [
-        {"url": _story_url(slug), "title": title, "published_at": published_at}
-        for slug, title, published_at in rows
-    ]
+
+
+def _visible_at(now):
+    """``Article.objects.visible()`` at ``now``, given as a value so that a
+    compiled query serves every page (tests/portal/test_story_statements.py
+    checks that the two agree)."""
+    return Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__lte=now
+    )
+
+
+def _converters(field):
+    """What the ORM does to a column of ``field`` read from the database
+    (SQLite hands datetimes over as text)."""
+    column = field.get_col(field.model._meta.db_table)
+    steps = connection.ops.get_db_converters(column) + field.get_db_converters(
+        connection
+    )
+
+    def convert(value):
+        for step in steps:
+            value = step(value, column, connection)
+        return value
+
+    return convert
 
 
 def _story_url(slug):
