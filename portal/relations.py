@@ -71,7 +71,7 @@ def story_relations(article):
     name, agencies by short name, officials by name. One ``UNION ALL`` keeps
     the story page within its query budget however many there are.
     """
-    sql, params = _statement(
+    sql, params = compiled_once(
         None,
         _relations_query,
         {"article_pk": article.pk, "day": article.reference_date},
@@ -150,7 +150,7 @@ def _pk_mark(place):
     return -987_000_000 - place
 
 
-def _statement(shape, build, values, **fixed):
+def compiled_once(shape, build, values, **fixed):
     """``(sql, params)`` of ``build(**values, **fixed)``, compiled once per
     ``shape`` (which must determine how many values there are) and ``fixed``.
 
@@ -253,7 +253,7 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
     share a link. The ids are given as values, so that the planner knows a
     rare tag from a common one.
     """
-    sql, params = _statement(
+    sql, params = compiled_once(
         (len(tags), len(agencies), len(officials)),
         _related_query,
         {
