@@ -1,13 +1,13 @@
 """Site-wide template context."""
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import F, IntegerField, Value
 from django.utils.functional import SimpleLazyObject
 
 
-def _navigation():
-    """{"categories": [...], "pages": [...]} for the header and footer, read
-    in one query (a UNION of the two lists), each in its own order."""
+def _navigation_query():
+    """The categories and the footer pages as one UNION, each in its order."""
     from articles.models import Category, Page
 
     def rows(queryset, kind, order, name):
@@ -23,12 +23,26 @@ def _navigation():
             .values_list("nav_kind", "nav_order", "nav_name", "nav_slug", "nav_id")
         )
 
-    found = {"categories": [], "pages": []}
-    for kind, _order, name, slug, pk in (
+    return (
         rows(Category.objects.all(), 0, "display_order", "name")
         .union(rows(Page.objects.in_footer(), 1, "footer_order", "title"), all=True)
         .order_by("nav_kind", "nav_order", "nav_name")
-    ):
+    )
+
+
+def _navigation():
+    """{"categories": [...], "pages": [...]} for the header and footer, read
+    in one query (``_navigation_query``), compiled once: it is the same on
+    every page."""
+    from articles.models import Category, Page
+    from portal.relations import compiled_once
+
+    sql, params = compiled_once(None, _navigation_query, {})
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found = {"categories": [], "pages": []}
+    for kind, _order, name, slug, pk in rows:
         if kind == 0:
             found["categories"].append(Category(pk=pk, name=name, slug=slug))
         else:

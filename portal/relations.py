@@ -3,6 +3,7 @@ their positions (``story_relations``), and "Baca Juga" (``related_stories``).
 One query each, whatever their number or the size of the archive.
 """
 
+import datetime
 import json
 
 from django.db import connection
@@ -17,11 +18,10 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Cast, JSONObject
+from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Agency, Article, Official, Position, TaggedArticle
-
-from .selectors import HEAVY_FIELDS
 
 # The columns of ``story_relations``' one query: a tag, an agency and an
 # official each fill what they have, the rest stays empty. An official's
@@ -39,16 +39,23 @@ _RELATION_COLUMNS = (
 _TAG, _AGENCY, _OFFICIAL = 0, 1, 2
 
 
+# Built once: expressions are copied when a query resolves them, and building
+# their fields anew for every page cost more than the query's SQL.
+_EMPTY_TEXT = Value("", output_field=CharField())
+_DEFAULTS = {
+    **dict.fromkeys(_RELATION_COLUMNS, _EMPTY_TEXT),
+    "r_id": F("pk"),
+    # Typed: PostgreSQL makes a bare NULL column text in a UNION.
+    "r_position": Cast(Value(None), JSONField()),
+}
+_KINDS = {
+    kind: Value(kind, output_field=IntegerField())
+    for kind in (_TAG, _AGENCY, _OFFICIAL)
+}
+
+
 def _relation_rows(queryset, kind, **columns):
-    text = {name: Value("", output_field=CharField()) for name in _RELATION_COLUMNS}
-    values = {
-        **text,
-        "r_kind": Value(kind, output_field=IntegerField()),
-        "r_id": F("pk"),
-        # Typed: PostgreSQL makes a bare NULL column text in a UNION.
-        "r_position": Cast(Value(None), JSONField()),
-        **columns,
-    }
+    values = {**_DEFAULTS, "r_kind": _KINDS[kind], **columns}
     return (
         queryset.order_by()
         .annotate(**{name: values[name] for name in _RELATION_COLUMNS})
@@ -64,8 +71,28 @@ def story_relations(article):
     name, agencies by short name, officials by name. One ``UNION ALL`` keeps
     the story page within its query budget however many there are.
     """
+    sql, params = compiled_once(
+        None,
+        _relations_query,
+        {"article_pk": article.pk, "day": article.reference_date},
+    )
+    found = {_TAG: [], _AGENCY: [], _OFFICIAL: []}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            found[row[0]].append(_relation(*row))
+    return (
+        sorted(found[_TAG], key=lambda tag: tag.name),
+        sorted(found[_AGENCY], key=lambda agency: agency.short_name),
+        sorted(found[_OFFICIAL], key=lambda pair: pair[0].name),
+    )
+
+
+def _relations_query(article_pk, day):
+    """``story_relations``' query: the story's tags, agencies and officials,
+    each official with the position held on ``day``, as one ``UNION ALL``."""
     held = (
-        Position.objects.held_on(article.reference_date)
+        Position.objects.held_on(day)
         .filter(official=OuterRef("pk"))
         .values(
             position=JSONObject(
@@ -79,17 +106,18 @@ def story_relations(article):
             )
         )[:1]
     )
-
     tags = _relation_rows(
         Tag.objects.filter(
-            pk__in=TaggedArticle.objects.filter(content_object=article).values("tag_id")
+            pk__in=TaggedArticle.objects.filter(content_object_id=article_pk).values(
+                "tag_id"
+            )
         ),
         _TAG,
         r_name=F("name"),
         r_slug=F("slug"),
     )
     agencies = _relation_rows(
-        Agency.objects.filter(articles=article),
+        Agency.objects.filter(articles=article_pk),
         _AGENCY,
         r_name=F("name"),
         r_slug=F("slug"),
@@ -97,21 +125,81 @@ def story_relations(article):
         r_website=F("website"),
     )
     officials = _relation_rows(
-        Official.objects.filter(articles=article),
+        Official.objects.filter(articles=article_pk),
         _OFFICIAL,
         r_name=F("name"),
         r_slug=F("slug"),
         r_short=F("rank"),
         r_position=Subquery(held, output_field=JSONField()),
     )
-    found = {_TAG: [], _AGENCY: [], _OFFICIAL: []}
-    for row in tags.union(agencies, officials, all=True):
-        found[row[0]].append(_relation(*row))
-    return (
-        sorted(found[_TAG], key=lambda tag: tag.name),
-        sorted(found[_AGENCY], key=lambda agency: agency.short_name),
-        sorted(found[_OFFICIAL], key=lambda pair: pair[0].name),
-    )
+    return tags.union(agencies, officials, all=True)
+
+
+# Queries whose shape does not change from page to page are compiled once
+# per database and shape, with stand-ins (marks) for the values that do
+# change; a page puts its own values in the marks' places. Building and
+# compiling these querysets cost more than PostgreSQL takes to run them.
+_STATEMENTS = {}
+_STATEMENTS_MAX = 500
+_DAY_MARK = datetime.date(1901, 2, 3)
+_NOW_MARK = datetime.datetime(1901, 2, 3, 4, 5, 6, tzinfo=datetime.UTC)
+
+
+def _pk_mark(place):
+    """A stand-in for an id; no row has a negative one."""
+    return -987_000_000 - place
+
+
+def compiled_once(shape, build, values, **fixed):
+    """``(sql, params)`` of ``build(**values, **fixed)``, compiled once per
+    ``shape`` (which must determine how many values there are) and ``fixed``.
+
+    ``build`` is called with a mark in place of each value (``_pk_mark``,
+    ``_DAY_MARK``, ``_NOW_MARK``, lists of ids marked one by one); every
+    parameter equal to a mark is replaced by its value on each call.
+    """
+    ops = connection.ops
+    key = (connection.alias, connection.vendor, build, shape, *sorted(fixed.items()))
+    statement = _STATEMENTS.get(key)
+    marks, adapted = {}, {}
+
+    def mark(name, value):
+        if isinstance(value, list):
+            return [mark(f"{name}.{i}", item) for i, item in enumerate(value)]
+        if isinstance(value, datetime.datetime):
+            stand_in, adapt = _NOW_MARK, ops.adapt_datetimefield_value
+        elif isinstance(value, datetime.date):
+            stand_in, adapt = _DAY_MARK, ops.adapt_datefield_value
+        else:
+            stand_in, adapt = _pk_mark(len(marks)), None
+        marks[name] = adapt(stand_in) if adapt else stand_in
+        adapted[name] = adapt(value) if adapt else value
+        return stand_in
+
+    marked = {name: mark(name, value) for name, value in values.items()}
+    if statement is None:
+        query = build(**marked, **fixed).query
+        sql, params = query.get_compiler(connection=connection).as_sql()
+        by_mark = {}
+        for name, value in marks.items():
+            by_mark.setdefault(value, []).append(name)
+        if any(len(names) > 1 for names in by_mark.values()):
+            raise ValueError("two values share a mark")
+        places = {
+            place: by_mark[value][0]
+            for place, value in enumerate(params)
+            if not isinstance(value, list | dict) and value in by_mark
+        }
+        if set(places.values()) != set(marks):  # pragma: no cover
+            raise RuntimeError("a value is not a parameter of the query")
+        if len(_STATEMENTS) >= _STATEMENTS_MAX:
+            _STATEMENTS.clear()
+        statement = _STATEMENTS[key] = (sql, tuple(params), places)
+    sql, params, places = statement
+    params = list(params)
+    for place, name in places.items():
+        params[place] = adapted[name]
+    return sql, params
 
 
 def _relation(kind, pk, name, slug, short, website, position):
@@ -158,18 +246,41 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
     """ "Baca Juga": the editor's picks first, then the newest stories sharing
     one of ``tags``, ``agencies`` or ``officials`` (the story's own, from
     ``story_relations``); never the story itself, only visible ones (1 query).
+    Each is ``{"url", "title", "published_at"}``.
 
     Each kind of link contributes only its newest few candidates
     (``_newest_links``), so the query costs the same however many stories
     share a link. The ids are given as values, so that the planner knows a
     rare tag from a common one.
     """
+    sql, params = compiled_once(
+        (len(tags), len(agencies), len(officials)),
+        _related_query,
+        {
+            "article_pk": article.pk,
+            "tag_ids": [tag.pk for tag in tags],
+            "agency_ids": [agency.pk for agency in agencies],
+            "official_ids": [official.pk for official in officials],
+            "now": timezone.now(),
+        },
+        limit=limit,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    convert = _converters(Article._meta.get_field("published_at"))
+    # The page shows a link, a title and a date: three columns, no models.
+    return [
+        {"url": _story_url(slug), "title": title, "published_at": convert(published)}
+        for slug, title, published in rows[:limit]
+    ]
+
+
+def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
+    """``related_stories``' query: ``(slug, title, published_at)`` rows."""
     through = Article.related.through
-    picks = through.objects.filter(from_article_id=article.pk).values("to_article_id")
+    picks = through.objects.filter(from_article_id=article_pk).values("to_article_id")
     candidates = limit * 4  # some may be drafts or the story itself
-    tag_ids = [tag.pk for tag in tags]
-    agency_ids = [agency.pk for agency in agencies]
-    official_ids = [official.pk for official in officials]
     linked = [
         _newest_links(
             TaggedArticle.objects.filter(tag_id__in=tag_ids),
@@ -188,17 +299,45 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
         ),
     ]
     return (
-        Article.objects.visible()
-        .exclude(pk=article.pk)
+        _visible_at(now)
+        .exclude(pk=article_pk)
         .filter(pk__in=picks.union(*linked))
-        .defer(*HEAVY_FIELDS)
         .annotate(
             is_pick=Exists(
                 through.objects.filter(
-                    from_article_id=article.pk, to_article_id=OuterRef("pk")
+                    from_article_id=article_pk, to_article_id=OuterRef("pk")
                 )
             )
         )
-        .select_related("category")
-        .order_by("-is_pick", "-published_at", "-pk")[:limit]
+        .order_by("-is_pick", "-published_at", "-pk")
+        .values_list("slug", "title", "published_at")[:limit]
     )
+
+
+def _visible_at(now):
+    """``Article.objects.visible()`` at ``now``, given as a value so that a
+    compiled query serves every page (tests/portal/test_story_statements.py
+    checks that the two agree)."""
+    return Article.objects.filter(
+        status=Article.Status.PUBLISHED, published_at__lte=now
+    )
+
+
+def _converters(field):
+    """What the ORM does to a column of ``field`` read from the database
+    (SQLite hands datetimes over as text)."""
+    column = field.get_col(field.model._meta.db_table)
+    steps = connection.ops.get_db_converters(column) + field.get_db_converters(
+        connection
+    )
+
+    def convert(value):
+        for step in steps:
+            value = step(value, column, connection)
+        return value
+
+    return convert
+
+
+def _story_url(slug):
+    return Article(slug=slug).get_absolute_url()
