@@ -299,7 +299,7 @@ def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
         ),
     ]
     return (
-        _visible_at(now)
+        Article.objects.visible(at=now)
         .exclude(pk=article_pk)
         .filter(pk__in=picks.union(*linked))
         .annotate(
@@ -311,15 +311,6 @@ def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
         )
         .order_by("-is_pick", "-published_at", "-pk")
         .values_list("slug", "title", "published_at")[:limit]
-    )
-
-
-def _visible_at(now):
-    """``Article.objects.visible()`` at ``now``, given as a value so that a
-    compiled query serves every page (tests/portal/test_story_statements.py
-    checks that the two agree)."""
-    return Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__lte=now
     )
 
 

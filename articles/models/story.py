@@ -20,15 +20,18 @@ SEARCHED_FIELDS = {"title", "summary", "body"}
 
 
 class ArticleQuerySet(models.QuerySet):
-    def visible(self):
+    def visible(self, at=None):
         """Stories readers may see: published, and their time has come.
 
         Every public page, feed, sitemap and search starts from this; a
         scheduled story (``published_at`` in the future) appears by this query
         alone when its time comes, with no job that could miss its run.
+        ``at`` (default: now) is the moment, for a query compiled once and
+        run with each request's time (``portal.relations.compiled_once``).
         """
         return self.filter(
-            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+            status=Article.Status.PUBLISHED,
+            published_at__lte=timezone.now() if at is None else at,
         )
 
     def scheduled(self):

@@ -14,11 +14,11 @@ from tests.support.factories import AgencyFactory, ArticleFactory, OfficialFacto
 pytestmark = pytest.mark.django_db
 
 
-def test_visible_at_is_the_visible_queryset():
+def test_visible_at_a_moment_is_the_visible_queryset_at_that_moment():
     moment = timezone.now().replace(microsecond=0)
     with mock.patch("django.utils.timezone.now", return_value=moment):
         visible = str(Article.objects.visible().query)
-    assert str(relations._visible_at(moment).query) == visible
+    assert str(Article.objects.visible(at=moment).query) == visible
 
 
 def _story(tag, agency, official, **kwargs):
