@@ -2,12 +2,14 @@
 
 How it stays right:
 
-- Every cached page's key contains a *generation* number kept in the cache
-  itself. A change to what readers may see (publishing, unpublishing, a
-  takedown, a deletion...) bumps it after its transaction commits, once per
-  transaction, so every page cached before is never served again, not even
-  as a stale copy. An edit of a story that stays published changes instead
-  the version in that story's own page key (refreshed at once) and the time
+- Every cached page is stored with the *generation* number it was rendered
+  under, a number kept in the cache itself, and is served only while that
+  number is current. A change to what readers may see (publishing,
+  unpublishing, a takedown, a deletion...) bumps it after its transaction
+  commits, once per transaction, so every page cached before is never served
+  again, not even as a stale copy. An edit of a story that stays published
+  changes instead the version stored with that story's own page (refreshed
+  at once) and the time
   of the last edit: other pages rendered before it are rebuilt once they are
   ``WARTA_PAGE_CACHE_STALE_SECONDS`` old (``pages_refresh``).
   ``portal.invalidation`` decides which changes count and how. With
@@ -49,6 +51,9 @@ How it stays small (nobody can fill the cache from outside):
   for every request and the cache is not asked at all.
 - Only ``200`` responses are stored: a missing story (404) or a redirect
   leaves nothing behind.
+- A cached page costs one round trip to the cache: the generation, the
+  time of the last edit, the story's version and the page are read together
+  (``_cache_lookup``).
 - Stored pages carry ``ETag``, ``Last-Modified`` and ``Cache-Control: public``
   so a CDN or reverse proxy can sit in front, and conditional requests get
   ``304 Not Modified``.
@@ -78,8 +83,11 @@ GENERATION_KEY = "warta:pages:generation"
 EDITED_KEY = "warta:pages:edited-at"
 STORY_KEY = "warta:pages:story:{slug}"
 NEXT_SCHEDULED_KEY = "warta:pages:next-scheduled:{generation}"
-PAGE_KEY = "warta:pages:{generation}:{digest}"
-REBUILD_KEY = "warta:pages:rebuild:{key}"
+# A page's key depends only on its address: the generation and story version
+# it was rendered under are stored with it and compared on the way out, so
+# the page and what decides whether it is current come in one round trip.
+PAGE_KEY = "warta:pages:page:{digest}"
+REBUILD_KEY = "warta:pages:rebuild:{key}:{generation}:{version}"
 # How long one request may hold a page's rebuild (if it dies, the lock ends),
 # and how long another waits for it when there is no copy to serve meanwhile.
 REBUILD_LOCK_SECONDS = 10
@@ -227,22 +235,43 @@ def _storable(response):
     )
 
 
-def _page_key(request, generation, version=None):
-    canonical = f"{request.path}?{urlencode(page_params(request))}#{version}"
+def _page_key(request):
+    canonical = f"{request.path}?{urlencode(page_params(request))}"
     digest = hashlib.sha256(canonical.encode()).hexdigest()
-    return PAGE_KEY.format(generation=generation, digest=digest)
+    return PAGE_KEY.format(digest=digest)
 
 
-def _cache_state(request):
-    """The generation, the time of the last edit and, on a story's page, the
-    story's own version: one round trip to the cache."""
+def _rebuild_lock(key, generation, version):
+    """The lock of one rebuild: of this page, for this generation and version
+    (a rebuild started before an invalidation does not hold up the next)."""
+    return REBUILD_KEY.format(key=key, generation=generation, version=version)
+
+
+def _cache_lookup(request, key):
+    """The generation, the time of the last edit, on a story's page the
+    story's own version, and the stored page if it was rendered under that
+    generation and version: one round trip to the cache."""
     match = _page_match(request)
     story = None
     if match.view_name == "portal:detail":
         story = STORY_KEY.format(slug=match.kwargs["slug"])
-    state = cache.get_many([GENERATION_KEY, EDITED_KEY, *filter(None, [story])])
+    keys = [GENERATION_KEY, EDITED_KEY, key, *filter(None, [story])]
+    state = cache.get_many(keys)
     generation = state.get(GENERATION_KEY) or pages_generation()
-    return generation, state.get(EDITED_KEY, 0), state.get(story)
+    version = state.get(story)
+    stored = _current(state.get(key), generation, version)
+    return generation, state.get(EDITED_KEY, 0), version, stored
+
+
+def _current(stored, generation, version):
+    """The stored page, if it was rendered under this generation and version."""
+    if (
+        stored is not None
+        and stored.get("generation") == generation
+        and stored.get("version") == version
+    ):
+        return stored
+    return None
 
 
 def _fresh(stored, edited_at, now):
@@ -274,27 +303,26 @@ class PublicPageCacheMiddleware:
             # The page cache is off: nothing to look up, lock or store.
             return self.get_response(request)
 
-        generation, edited_at, version = _cache_state(request)
-        key = _page_key(request, generation, version)
-        lock = REBUILD_KEY.format(key=key)
-        stored = cache.get(key)
+        key = _page_key(request)
+        generation, edited_at, version, stored = _cache_lookup(request, key)
+        lock = _rebuild_lock(key, generation, version)
         if stored is not None and _fresh(stored, edited_at, time.time()):
             return _cached_response(request, stored, fresh=True)
         if not cache.add(lock, 1, timeout=REBUILD_LOCK_SECONDS):
             # Another request is rebuilding this page: serve the copy that
             # just expired, or wait for the new one rather than render it too.
             if stored is None:
-                stored = _wait_for_rebuild(key, lock)
+                stored = _wait_for_rebuild(key, lock, generation, version)
                 if stored is not None:
                     return _cached_response(request, stored, fresh=True)
             else:
                 return _cached_response(request, stored, fresh=False)
         try:
-            return self._render_and_store(request, key, generation)
+            return self._render_and_store(request, key, generation, version)
         finally:
             cache.delete(lock)
 
-    def _render_and_store(self, request, key, generation):
+    def _render_and_store(self, request, key, generation, version):
         rendered_at = time.time()  # before any row is read
         response = self.get_response(request)
         if request.method != "GET" or not _storable(response):
@@ -327,6 +355,8 @@ class PublicPageCacheMiddleware:
                 "last_modified": last_modified,
                 "rendered_at": rendered_at,
                 "fresh_until": time.time() + lifetime,
+                "generation": generation,
+                "version": version,
             },
             # Kept a little past its freshness, to be served while rebuilt.
             timeout=lifetime + page_cache_stale_seconds(),
@@ -357,13 +387,14 @@ def _cached_response(request, stored, *, fresh):
     )
 
 
-def _wait_for_rebuild(key, lock):
+def _wait_for_rebuild(key, lock, generation, version):
     """The page another request is rendering, once stored; None if it was not
     stored (not storable, or the wait ran out)."""
     deadline = time.monotonic() + REBUILD_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(0.02)
-        stored = cache.get(key)
-        if stored is not None or cache.get(lock) is None:
+        state = cache.get_many([key, lock])
+        stored = _current(state.get(key), generation, version)
+        if stored is not None or lock not in state:
             return stored
     return None

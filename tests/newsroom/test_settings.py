@@ -73,7 +73,7 @@ def test_database_and_redis_urls_switch_backends():
     assert result.returncode == 0, result.stderr
     settings = json.loads(result.stdout)
     assert settings["engine"] == "django.db.backends.postgresql"
-    assert settings["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["cache"] == "newsroom.cache.RedisCache"
 
 
 def test_database_url_parts_are_read():

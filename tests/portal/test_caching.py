@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.workflow import article_unpublish
-from portal.caching import REBUILD_KEY, _page_key, pages_generation
+from portal.caching import _page_key, _rebuild_lock, pages_generation
 from tests.support.caches import committed
 from tests.support.factories import ArticleFactory, UserFactory
 
@@ -31,6 +31,46 @@ def test_second_anonymous_request_is_served_from_the_cache(
         response = _get(client)
     assert response["X-Warta-Cache"] == "hit"
     assert "Berita pertama" in response.content.decode()
+
+
+def test_a_cached_page_costs_one_round_trip_to_the_cache(client, monkeypatch):
+    """The generation, the last edit, the story's version and the page itself
+    come in one ``get_many``: no other cache call for a hit."""
+    story = ArticleFactory(published=True, title="Sekali jalan")
+    path = story.get_absolute_url()
+    assert _get(client, path)["X-Warta-Cache"] == "miss"
+    calls, inside = [], []
+    for name in ("get", "get_many", "add", "set", "delete", "incr"):
+        method = getattr(cache, name)
+
+        def counted(*args, _name=name, _method=method, **kwargs):
+            if not inside:  # local memory's get_many calls its own get
+                calls.append(_name)
+            inside.append(_name)
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(cache, name, counted)
+    response = _get(client, path)
+    assert response["X-Warta-Cache"] == "hit"
+    assert "Sekali jalan" in response.content.decode()
+    assert calls == ["get_many"]
+
+
+def test_a_page_stored_under_another_generation_is_not_served(client, rf):
+    """The page's key does not change with the generation: what it was
+    rendered under is checked on the way out."""
+    article = ArticleFactory(published=True, title="Versi lama")
+    _get(client)
+    Article.objects.filter(pk=article.pk).update(title="Versi baru")  # no signal
+    stored = cache.get(_page_key(rf.get("/")))
+    assert stored["generation"] == pages_generation()
+    cache.incr("warta:pages:generation")
+    response = _get(client)
+    assert response["X-Warta-Cache"] == "miss"
+    assert "Versi baru" in response.content.decode()
 
 
 def test_a_cache_lifetime_of_zero_renders_every_page_and_stores_none(client, settings):
@@ -174,9 +214,14 @@ def test_search_results_are_cached_per_query(client):
     assert "<mark>Pasar</mark> murah" in text and "Jembatan" not in text
 
 
+def _lock(key):
+    """The rebuild lock of a page with no story version (not a story page)."""
+    return _rebuild_lock(key, pages_generation(), None)
+
+
 def _expire(rf, path):
     """Make the stored copy of ``path`` expired, as time would; return its key."""
-    key = _page_key(rf.get(path), pages_generation())
+    key = _page_key(rf.get(path))
     stored = cache.get(key)
     stored["fresh_until"] = time.time() - 1
     cache.set(key, stored, timeout=30)
@@ -190,7 +235,7 @@ def test_an_expired_page_is_served_stale_while_another_request_rebuilds_it(
     _get(client)
     Article.objects.filter(pk=article.pk).update(title="Versi baru")  # no signal
     key = _expire(rf, "/")
-    assert cache.add(REBUILD_KEY.format(key=key), 1)  # another request rebuilds
+    assert cache.add(_lock(key), 1)  # another request rebuilds
     with django_assert_num_queries(0):
         response = _get(client)
     assert response["X-Warta-Cache"] == "stale"
@@ -210,7 +255,7 @@ def test_an_expired_page_is_rebuilt_by_the_first_request_and_the_lock_let_go(
     response = _get(client)
     assert response["X-Warta-Cache"] == "miss"
     assert "Versi baru" in response.content.decode()
-    assert cache.get(REBUILD_KEY.format(key=key)) is None
+    assert cache.get(_lock(key)) is None
     assert _get(client)["X-Warta-Cache"] == "hit"
 
 
@@ -219,7 +264,7 @@ def test_a_taken_down_story_is_never_served_from_a_stale_copy(client, rf, newsro
     path = story.get_absolute_url()
     _get(client, path)
     key = _expire(rf, path)
-    assert cache.add(REBUILD_KEY.format(key=key), 1)  # a rebuild in progress
+    assert cache.add(_lock(key), 1)  # a rebuild in progress
     with committed():
         article_unpublish(
             article=story, by=newsroom.editor, reason="Keliru.", cause="sara"
@@ -237,19 +282,21 @@ def test_a_request_with_no_copy_waits_for_the_one_rebuilding_the_page(
     rendered = _get(client)
     cache.clear()
     generation = pages_generation()
-    key = _page_key(rf.get("/"), generation)
-    assert cache.add(REBUILD_KEY.format(key=key), 1)
+    key = _page_key(rf.get("/"))
+    assert cache.add(_lock(key), 1)
     stored = {
         "content": rendered.content,
         "headers": {"ETag": rendered["ETag"], "Content-Type": "text/html"},
         "last_modified": int(time.time()),
         "rendered_at": time.time(),
         "fresh_until": time.time() + 60,
+        "generation": generation,
+        "version": None,
     }
 
     def the_other_request_finishes(seconds):
         cache.set(key, stored, timeout=60)
-        cache.delete(REBUILD_KEY.format(key=key))
+        cache.delete(_lock(key))
 
     monkeypatch.setattr("portal.caching.time.sleep", the_other_request_finishes)
     with django_assert_num_queries(0):

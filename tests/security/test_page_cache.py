@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def _page_keys():
     """The stored pages (not the generation or the next scheduled time)."""
     return [
-        key for key in cache_keys() if re.search(r"warta:pages:\d+:[0-9a-f]{64}$", key)
+        key for key in cache_keys() if re.search(r"warta:pages:page:[0-9a-f]{64}$", key)
     ]
 
 
