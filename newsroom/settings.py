@@ -79,6 +79,11 @@ MIDDLEWARE = [
     # Outside the page cache, so cached pages get the header too.
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous readers' pages from the cache before any middleware
+    # that only a rendered page needs (sessions, locale, CSRF, users, 2FA):
+    # a hit is one cache round trip. It checks a session cookie itself
+    # (see portal/caching.py). Pages it stores have been through them all.
+    "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,9 +96,6 @@ MIDDLEWARE = [
     # Before anything reads the body (the CSRF check reads POST data), and
     # once the user is known: only a fully signed-in user may send a photo.
     "newsroom.security.RequestSizeLimitMiddleware",
-    # After sessions and auth, before messages: serves anonymous readers' pages
-    # from the cache without touching the session (see portal/caching.py).
-    "portal.caching.PublicPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # request.htmx: the story desk's fragments (articles/admin/desk.py).
     "django_htmx.middleware.HtmxMiddleware",

@@ -61,6 +61,7 @@ How it stays small (nobody can fill the cache from outside):
 
 import hashlib
 import time
+from importlib import import_module
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -217,10 +218,18 @@ def not_stored(response):
 
 
 def _logged_in(request):
-    """Whether the request carries a session that exists and holds a user."""
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+    """Whether the request carries a session that exists and holds a user.
+
+    The middleware runs before Django's session middleware (a cached page
+    needs none of the middleware after it), so the session is loaded here,
+    as that middleware would load it, when there is a cookie to load."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
         return False
-    return SESSION_KEY in request.session
+    session = getattr(request, "session", None)
+    if session is None:
+        session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    return SESSION_KEY in session
 
 
 def _storable(response):
