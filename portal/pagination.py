@@ -29,6 +29,7 @@ for its first ``WALK_PAGES`` pages; a feed when it has more than
 ``GATHER_MAX`` stories.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -50,13 +51,22 @@ class Linked:
 
     ``gathered``: their ids gathered from the link table; ``walked``: the
     newest visible stories (within a window) checked one by one, which may
-    miss older ones; ``counted``: their ids, in no order, read from the
-    link table so that a ``LIMIT`` stops the count early.
+    miss older ones; ``counted``, when the gathered ids are not the cheapest
+    count: a function of ``most`` giving their ids, in no order, written so
+    that counting stops after ``most``.
     """
 
     gathered: QuerySet
     walked: QuerySet
-    counted: QuerySet
+    counted: Callable[[int], QuerySet] | None = None
+
+    def count(self, most):
+        """How many there are, counting no further than ``most`` (one query)."""
+        if self.counted is None:
+            ids = self.gathered.order_by().values("pk")
+        else:
+            ids = self.counted(most)
+        return ids[:most].count()
 
 
 def rows(cards, stories, bottom, top, *, walk):
@@ -105,10 +115,8 @@ class ListingPaginator(Paginator):
         # COUNT(*) over the first rows found, in no order: bounded, whatever
         # the total.
         if self.linked:
-            ids = self.stories.counted
-        else:
-            ids = self.object_list.order_by().values("pk")
-        return ids[: self._limit + 1].count()
+            return self.stories.count(self._limit + 1)
+        return self.object_list.order_by().values("pk")[: self._limit + 1].count()
 
     @cached_property
     def count(self):
@@ -135,7 +143,5 @@ def newest(cards, stories, count):
     A ``Linked`` is counted first, no further than ``GATHER_MAX`` (one
     bounded query), to choose whether to try walking.
     """
-    walk = isinstance(stories, Linked) and (
-        stories.counted[: GATHER_MAX + 1].count() > GATHER_MAX
-    )
+    walk = isinstance(stories, Linked) and (stories.count(GATHER_MAX + 1) > GATHER_MAX)
     return rows(cards, stories, 0, count, walk=walk)
