@@ -9,8 +9,9 @@ A page is read in two steps within one query: the page's ids, then the full
 cards of those few ids. Asked for whole rows at once, PostgreSQL reads every
 story to sort a common agency's thousands.
 
-The stories of a tag, an agency or an official (a ``Linked``) are found one
-of two ways:
+The stories of an agency or an official (a ``Linked``) are found one of two
+ways (a tag's are one ``IN`` query: the planner knows from the link table's
+statistics how common a tag is, and walks or gathers by itself):
 
 - **gathered**: their ids from the link table, each looked up in
   ``article_visible_by_id_idx`` and the lot sorted. Right for a few
@@ -45,7 +46,7 @@ GATHER_MAX = 1200
 
 @dataclass(frozen=True)
 class Linked:
-    """The visible stories linked to one tag, agency or official, newest
+    """The visible stories linked to one agency or official, newest
     first, written the ways a listing reads them (see the module's
     docstring).
 

@@ -333,14 +333,11 @@ def public_tags():
 
 
 def stories_with_tag(tag):
-    """A tag's stories (a ``Linked``).
-
-    Gathered and counted with ``IN``: the planner knows from the link
-    table's statistics how common the tag is. Walked, each of the newest
-    stories is checked for the tag.
-    """
-    links = TaggedArticle.objects.filter(tag=tag)
-    return Linked(
-        gathered=listing_queryset().filter(pk__in=links.values("content_object_id")),
-        walked=_walk(Exists(links.filter(content_object=OuterRef("pk")))),
+    """A tag's stories, with ``IN``: the planner knows from the link table's
+    statistics how common the tag is, and walks the newest stories for a
+    common one (0.5 ms for a tag of 4,000 stories at 100,000) or gathers a
+    rare one's. A ``Linked`` walk within a window was slower here (1.6 ms:
+    the bounded window made the planner hash all of it)."""
+    return listing_queryset().filter(
+        pk__in=TaggedArticle.objects.filter(tag=tag).values("content_object_id")
     )
