@@ -104,7 +104,7 @@ def test_a_page_the_window_cannot_fill_is_gathered_with_one_query_more(
     monkeypatch.setattr(selectors, "WALK_WINDOW", 8)
     assert _shown(client, path) == world[:12]
     assert _shown(client, path + "?page=2") == world[12:24]
-    assert _queries(client, path) == walked + 1
+    assert _queries(client, path) == walked + 1 <= 8  # the query budget
 
 
 @pytest.mark.parametrize("path", PATHS)
