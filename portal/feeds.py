@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from articles.models import Agency, Category
 
 from . import selectors
+from .pagination import newest
 from .seo import absolute, xml_text
 
 FEED_SIZE = 20
@@ -50,16 +51,15 @@ class LatestFeed(Feed):
         return selectors.listing_queryset()
 
     def items(self, obj=None):
-        # The newest ids first, from the index alone, then their rows (as a
-        # listing's page, see portal.pagination): an agency's thousands of
-        # stories are never read whole to be sorted.
-        newest = self.stories(obj).values("pk")[:FEED_SIZE]
-        return (
+        # The newest ids first, then their rows (as a listing's page, see
+        # portal.pagination): an agency's thousands of stories are never read
+        # whole to be sorted.
+        cards = (
             selectors.listing_queryset()
-            .filter(pk__in=newest)
             .select_related("contributing_agency")
             .prefetch_related("tags")
         )
+        return newest(cards, self.stories(obj), FEED_SIZE)
 
     def item_title(self, item):
         return xml_text(item.title)

@@ -4,6 +4,8 @@ Each selector runs a fixed number of queries whatever the number of photos,
 tags, agencies or officials involved (see tests/portal/test_query_budgets.py).
 """
 
+import datetime
+
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import (
@@ -14,10 +16,11 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Value,
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber
 from taggit.models import Tag
 
 from articles.models import (
@@ -28,6 +31,8 @@ from articles.models import (
     Position,
     TaggedArticle,
 )
+
+from .pagination import Linked
 
 
 def photos_prefetch():
@@ -229,13 +234,36 @@ class _Any(Lookup):
         return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
 
 
-def stories_mentioning_official(official):
+# How far back a walk through the newest stories looks (``portal.pagination``):
+# a tag's, an agency's or an official's page whose stories are not among the
+# newest this many is gathered instead.
+WALK_WINDOW = 2000
+
+
+def _walk(condition):
+    """Visible stories meeting ``condition`` among the newest ``WALK_WINDOW``,
+    ready to render as cards, newest first: an index scan of the newest
+    stories that stops when the page is full, and never reads further back
+    than the window (the whole archive when it is smaller)."""
+    edge = (
+        Article.objects.visible()
+        .order_by("-published_at")
+        .values("published_at")[WALK_WINDOW : WALK_WINDOW + 1]
+    )
     return listing_queryset().filter(
-        _among(
-            Article.officials.through.objects.filter(official=official).values(
-                "article_id"
-            )
-        )
+        condition, published_at__gte=Coalesce(Subquery(edge), Value(_EARLIEST))
+    )
+
+
+_EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+def stories_mentioning_official(official):
+    """An official's stories (a ``Linked``)."""
+    links = Article.officials.through.objects.filter(official=official)
+    return Linked(
+        gathered=listing_queryset().filter(_among(links.values("article_id"))),
+        walked=_walk(Exists(links.filter(article=OuterRef("pk")))),
     )
 
 
@@ -256,21 +284,41 @@ def agency_with_children(slug):
 
 
 def stories_of_agency(agency):
-    """Stories an agency wrote or is involved in.
+    """Stories an agency wrote or is involved in (a ``Linked``).
 
-    The two sets are combined in a ``UNION`` of ids, each read from its own
-    index, rather than ORed conditions that would scan every story.
+    Gathered, the two sets are combined in a ``UNION`` of ids, each read
+    from its own index, rather than ORed conditions that would scan every
+    story. Walked, each of the newest stories is checked for either.
+    Counted, the involved ones and then the ones it wrote without being
+    linked: each part is an index scan that stops once enough are found,
+    where the gathered ``UNION`` reads all of a large agency's ids first.
     """
-    return listing_queryset().filter(
-        _among(
-            Article.agencies.through.objects.filter(agency=agency)
-            .values("article_id")
-            .union(
-                Article.objects.filter(contributing_agency=agency)
-                .order_by()
-                .values("pk")
+    links = Article.agencies.through.objects.filter(agency=agency)
+    linked = Exists(links.filter(article=OuterRef("pk")))
+
+    def counted(most):
+        visible = Article.objects.visible().order_by()
+        involved = visible.filter(agencies=agency).values("pk")
+        wrote = visible.filter(~linked, contributing_agency=agency).values("pk")
+        if connection.vendor == "postgresql":
+            # A LIMIT on each part keeps each a plain index scan: without, the
+            # planner chose a parallel plan, whose workers took longer to
+            # start on a busy server than the count itself.
+            involved, wrote = involved[:most], wrote[:most]
+        return involved.union(wrote, all=True)
+
+    return Linked(
+        gathered=listing_queryset().filter(
+            _among(
+                links.values("article_id").union(
+                    Article.objects.filter(contributing_agency=agency)
+                    .order_by()
+                    .values("pk")
+                )
             )
-        )
+        ),
+        walked=_walk(Q(contributing_agency=agency) | linked),
+        counted=counted,
     )
 
 
@@ -285,6 +333,11 @@ def public_tags():
 
 
 def stories_with_tag(tag):
+    """A tag's stories, with ``IN``: the planner knows from the link table's
+    statistics how common the tag is, and walks the newest stories for a
+    common one (0.5 ms for a tag of 4,000 stories at 100,000) or gathers a
+    rare one's. A ``Linked`` walk within a window was slower here (1.6 ms:
+    the bounded window made the planner hash all of it)."""
     return listing_queryset().filter(
         pk__in=TaggedArticle.objects.filter(tag=tag).values("content_object_id")
     )
