@@ -150,13 +150,19 @@ def _pk_mark(place):
     return -987_000_000 - place
 
 
+def _text_mark(place):
+    """A stand-in for a text value (a slug): no slug has spaces or braces."""
+    return f"{{mark {place}}}"
+
+
 def compiled_once(shape, build, values, **fixed):
     """``(sql, params)`` of ``build(**values, **fixed)``, compiled once per
     ``shape`` (which must determine how many values there are) and ``fixed``.
 
     ``build`` is called with a mark in place of each value (``_pk_mark``,
-    ``_DAY_MARK``, ``_NOW_MARK``, lists of ids marked one by one); every
-    parameter equal to a mark is replaced by its value on each call.
+    ``_text_mark``, ``_DAY_MARK``, ``_NOW_MARK``, lists of ids marked one by
+    one); every parameter equal to a mark is replaced by its value on each
+    call.
     """
     ops = connection.ops
     key = (connection.alias, connection.vendor, build, shape, *sorted(fixed.items()))
@@ -170,6 +176,8 @@ def compiled_once(shape, build, values, **fixed):
             stand_in, adapt = _NOW_MARK, ops.adapt_datetimefield_value
         elif isinstance(value, datetime.date):
             stand_in, adapt = _DAY_MARK, ops.adapt_datefield_value
+        elif isinstance(value, str):
+            stand_in, adapt = _text_mark(len(marks)), None
         else:
             stand_in, adapt = _pk_mark(len(marks)), None
         marks[name] = adapt(stand_in) if adapt else stand_in
@@ -268,7 +276,7 @@ def related_stories(article, *, tags, agencies, officials, limit=5):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    convert = _converters(Article._meta.get_field("published_at"))
+    convert = converters(Article._meta.get_field("published_at"))
     # The page shows a link, a title and a date: three columns, no models.
     return [
         {"url": _story_url(slug), "title": title, "published_at": convert(published)}
@@ -314,9 +322,10 @@ def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
     )
 
 
-def _converters(field):
+def converters(field):
     """What the ORM does to a column of ``field`` read from the database
-    (SQLite hands datetimes over as text)."""
+    (SQLite hands datetimes over as text); its ``steps`` are empty when it
+    does nothing."""
     column = field.get_col(field.model._meta.db_table)
     steps = connection.ops.get_db_converters(column) + field.get_db_converters(
         connection
@@ -327,6 +336,7 @@ def _converters(field):
             value = step(value, column, connection)
         return value
 
+    convert.steps = steps
     return convert
 
 
