@@ -235,19 +235,32 @@ def _relation(kind, pk, name, slug, short, website, position):
     return official, held
 
 
-def _newest_links(links, column, limit):
-    """The ``limit`` highest story ids in ``links`` (a link table filtered to
-    the story's tags, agencies or officials), read from its index alone.
+def _newest_links(links, key, ids, column, limit):
+    """The ``limit`` highest story ids (``column``) of the rows of ``links``
+    (a link table) whose ``key`` is one of ``ids``, read from its
+    ``(key, story)`` index alone; None when there are no ids.
 
     Ids grow with time, so these are the newest linked stories, found without
     walking the story table: a tag carried by two stories costs as little as
-    one carried by ten thousand. SQLite cannot order or slice inside a
-    UNION; there it is every id, which its small archives afford.
+    one carried by ten thousand. Each id's newest are read on their own and
+    the newest ``limit`` of them kept (a row per link, as one ``IN`` would
+    give): with ``key IN (...)`` the order cannot come from the index, and
+    PostgreSQL walked the story ids backwards hoping to meet the ids soon
+    (160,000 rows, 14 ms, for two officials whose stories were old). SQLite
+    cannot order or slice inside a UNION; there it is every id, which its
+    small archives afford.
     """
-    ids = links.order_by().values(column)
-    if connection.features.supports_slicing_ordering_in_compound:
-        return ids.order_by(f"-{column}")[:limit]
-    return ids
+    if not ids:
+        return None
+    if not connection.features.supports_slicing_ordering_in_compound:
+        return links.filter(**{f"{key}__in": ids}).order_by().values(column)
+    each = [
+        links.filter(**{key: pk}).order_by(f"-{column}").values(column)[:limit]
+        for pk in ids
+    ]
+    if len(each) == 1:
+        return each[0]
+    return each[0].union(*each[1:], all=True).order_by(f"-{column}")[:limit]
 
 
 def related_stories(article, *, tags, agencies, officials, limit=5):
@@ -291,17 +304,19 @@ def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
     candidates = limit * 4  # some may be drafts or the story itself
     linked = [
         _newest_links(
-            TaggedArticle.objects.filter(tag_id__in=tag_ids),
-            "content_object_id",
-            candidates,
+            TaggedArticle.objects, "tag_id", tag_ids, "content_object_id", candidates
         ),
         _newest_links(
-            Article.agencies.through.objects.filter(agency_id__in=agency_ids),
+            Article.agencies.through.objects,
+            "agency_id",
+            agency_ids,
             "article_id",
             candidates,
         ),
         _newest_links(
-            Article.officials.through.objects.filter(official_id__in=official_ids),
+            Article.officials.through.objects,
+            "official_id",
+            official_ids,
             "article_id",
             candidates,
         ),
@@ -309,7 +324,7 @@ def _related_query(article_pk, tag_ids, agency_ids, official_ids, now, limit):
     return (
         Article.objects.visible(at=now)
         .exclude(pk=article_pk)
-        .filter(pk__in=picks.union(*linked))
+        .filter(pk__in=picks.union(*(ids for ids in linked if ids is not None)))
         .annotate(
             is_pick=Exists(
                 through.objects.filter(
