@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles.models import Agency, Article, ArticleCorrection, ArticlePhoto, Category
 from media_library.models import Photo, Rendition
 
-from .relations import compiled_once, converters
+from .relations import compiled_cursor, compiled_once, converters
 
 
 def _columns(model, prefix="", skip=()):
@@ -113,7 +113,7 @@ def story_for_reader(slug):
     sql, params = compiled_once(
         None, _story_query, {"slug": slug, "now": timezone.now()}
     )
-    with connection.cursor() as cursor:
+    with compiled_cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
@@ -132,7 +132,7 @@ def _photos_attach(article):
     """Read the story's photos and their renditions (1 query) into the caches
     ``prefetch_related("photos__photo__renditions")`` fills."""
     sql, params = compiled_once(None, _photos_query, {"article_pk": article.pk})
-    with connection.cursor() as cursor:
+    with compiled_cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     links, renditions = [], []

@@ -5,6 +5,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
@@ -120,3 +121,32 @@ def test_each_links_newest_stories_are_found_however_old(django_assert_num_queri
         sql = queries.captured_queries[0]["sql"]
         assert '"official_id" IN' not in sql
         assert sql.count('"official_id" = ') == len(people)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements: PostgreSQL"
+)
+def test_the_story_pages_statements_are_prepared_on_postgresql(client, settings):
+    """Planned once per connection (``compiled_cursor``), not on every page;
+    ``WARTA_DB_PREPARED=false`` (PgBouncer without them) prepares none."""
+    story = _story("banjir", AgencyFactory(), OfficialFactory())
+
+    def prepared():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall()]
+
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # psycopg forgets its own too
+    settings.WARTA_DB_PREPARED = False
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert prepared() == []
+
+    settings.WARTA_DB_PREPARED = True
+    for _ in range(2):
+        cache.clear()  # the page built, not served from the page cache
+        assert client.get(story.get_absolute_url()).status_code == 200
+    statements = prepared()
+    assert any('"r_kind"' in sql for sql in statements)  # story_relations
+    assert any('"articles_articlephoto"' in sql for sql in statements)
+    assert len(statements) == len(set(statements)) >= 4
