@@ -34,7 +34,7 @@ def _navigation():
     in one query (``_navigation_query``), compiled once: it is the same on
     every page."""
     from articles.models import Category, Page
-    from portal.relations import compiled_cursor, compiled_once
+    from portal.statements import compiled_cursor, compiled_once
 
     sql, params = compiled_once(None, _navigation_query, {})
     with compiled_cursor() as cursor:

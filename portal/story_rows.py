@@ -3,7 +3,7 @@
 ``story_for_reader`` reads a visible story with its category, contributing
 agency and whether it has corrections in one statement, and its photos with
 their renditions in a second. Both are compiled once per database
-(``relations.compiled_once``) and their rows made into the models the ORM
+(``statements.compiled_once``) and their rows made into the models the ORM
 would make (``Model.from_db``), with the caches ``select_related`` and
 ``prefetch_related`` would fill. Building the querysets, compiling them and
 running the prefetch machinery cost several times what PostgreSQL takes to
@@ -17,7 +17,7 @@ from django.utils import timezone
 from articles.models import Agency, Article, ArticleCorrection, ArticlePhoto, Category
 from media_library.models import Photo, Rendition
 
-from .relations import compiled_cursor, compiled_once, converters
+from .statements import compiled_cursor, compiled_once, converters
 
 
 def _columns(model, prefix="", skip=()):

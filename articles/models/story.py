@@ -27,7 +27,7 @@ class ArticleQuerySet(models.QuerySet):
         scheduled story (``published_at`` in the future) appears by this query
         alone when its time comes, with no job that could miss its run.
         ``at`` (default: now) is the moment, for a query compiled once and
-        run with each request's time (``portal.relations.compiled_once``).
+        run with each request's time (``portal.statements.compiled_once``).
         """
         return self.filter(
             status=Article.Status.PUBLISHED,

@@ -1,5 +1,5 @@
 """The story page's relation queries, compiled once and reused with each
-page's values (portal/relations.py, ``compiled_once``)."""
+page's values (portal/statements.py, ``compiled_once``)."""
 
 import datetime
 from unittest import mock
