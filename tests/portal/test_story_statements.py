@@ -150,3 +150,10 @@ def test_the_story_pages_statements_are_prepared_on_postgresql(client, settings)
     assert any('"r_kind"' in sql for sql in statements)  # story_relations
     assert any('"articles_articlephoto"' in sql for sql in statements)
     assert len(statements) == len(set(statements)) >= 4
+
+    # A story whose id does not fit a smallint reuses the same statements:
+    # integers are bound with one type, whatever their size.
+    large = _story("banjir", AgencyFactory(), OfficialFactory(), pk=70_000)
+    cache.clear()
+    assert client.get(large.get_absolute_url()).status_code == 200
+    assert sorted(prepared()) == sorted(statements)
