@@ -13,7 +13,12 @@ import datetime
 import psycopg
 from django.conf import settings
 from django.db import connection
+from django.db.backends.postgresql.psycopg_any import register_tzloader
+from psycopg.postgres import types as _types
+from psycopg.pq import Format
 from psycopg.types.numeric import Int8Dumper
+
+_TIMESTAMPTZ = _types["timestamptz"].oid
 
 # Queries whose shape does not change from page to page are compiled once
 # per database and shape, with stand-ins (marks) for the values that do
@@ -105,6 +110,9 @@ def compiled_cursor():
         or connection.queries_logged
     ):
         return connection.cursor()
+    # What Django's own cursor() does first: a persistent connection that
+    # went bad since the last request is replaced, not used.
+    connection.close_if_health_check_failed()
     connection.ensure_connection()
     connection.validate_thread_sharing()
     if connection.connection.prepare_threshold is None:
@@ -112,7 +120,12 @@ def compiled_cursor():
         # never reached prepares only what asks; Django's own cursors bind
         # client-side and never prepare.
         connection.connection.prepare_threshold = 2**31
-    return connection.make_cursor(_PreparedCursor(connection.connection))
+    cursor = _PreparedCursor(connection.connection)
+    # As Django's own cursors: times in the connection's zone (UTC).
+    loader = connection.connection.adapters.get_loader(_TIMESTAMPTZ, Format.TEXT)
+    if connection.timezone != loader.timezone:
+        register_tzloader(connection.timezone, cursor)
+    return connection.make_cursor(cursor)
 
 
 class _PreparedCursor(psycopg.Cursor):

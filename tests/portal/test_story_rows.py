@@ -68,6 +68,19 @@ def test_a_story_is_read_as_the_orm_reads_it_in_two_queries():
     ]
 
 
+def test_read_outside_a_query_log_the_same():
+    """With no query log, PostgreSQL runs the prepared statements
+    (``statements.compiled_cursor``): the same story, times included."""
+    story = seed_story(photos=2)
+    expected = _orm(story)
+    for _ in range(3):
+        article = story_rows.story_for_reader(story.slug)
+        unread = {"search_vector"}
+        assert _fields(article, unread) == _fields(expected, unread)
+        assert article.published_at.utcoffset() == expected.published_at.utcoffset()
+        assert _photos(article) == _photos(expected)
+
+
 def test_each_slug_reads_its_own_story_with_one_statement():
     first = ArticleFactory(published=True, category=None, contributing_agency=None)
     second = ArticleFactory(published=True)
