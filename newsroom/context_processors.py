@@ -1,7 +1,6 @@
 """Site-wide template context."""
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import F, IntegerField, Value
 from django.utils.functional import SimpleLazyObject
 
@@ -35,10 +34,10 @@ def _navigation():
     in one query (``_navigation_query``), compiled once: it is the same on
     every page."""
     from articles.models import Category, Page
-    from portal.relations import compiled_once
+    from portal.statements import compiled_cursor, compiled_once
 
     sql, params = compiled_once(None, _navigation_query, {})
-    with connection.cursor() as cursor:
+    with compiled_cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     found = {"categories": [], "pages": []}

@@ -144,6 +144,11 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The story page's statements (compiled once, portal/relations.py) are
+# prepared on PostgreSQL: planned once per connection, not on every page.
+# Behind PgBouncer in transaction mode older than 1.21 (or with
+# max_prepared_statements = 0), set WARTA_DB_PREPARED=false.
+WARTA_DB_PREPARED = env("WARTA_DB_PREPARED", True, cast=bool)
 
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:

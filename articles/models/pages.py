@@ -3,10 +3,10 @@ guideline, about and contact, and any others the media center adds."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
+from ..reversing import slug_url
 from ..richtext import sanitize_html
 from .slugs import unique_slug
 
@@ -60,4 +60,4 @@ class Page(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:page", kwargs={"slug": self.slug})
+        return slug_url("portal:page", self.slug)

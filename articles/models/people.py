@@ -2,9 +2,9 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ..reversing import slug_url
 from .slugs import unique_slug
 
 
@@ -67,7 +67,7 @@ class Agency(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:agency", kwargs={"slug": self.slug})
+        return slug_url("portal:agency", self.slug)
 
 
 class Official(models.Model):
@@ -106,7 +106,7 @@ class Official(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:official", kwargs={"slug": self.slug})
+        return slug_url("portal:official", self.slug)
 
     @property
     def display_name(self):

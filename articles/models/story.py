@@ -4,12 +4,12 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, models, router
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
+from ..reversing import slug_url
 from ..richtext import sanitize_html
 from ..search_index import index_value
 from .people import Agency, Official
@@ -27,7 +27,7 @@ class ArticleQuerySet(models.QuerySet):
         scheduled story (``published_at`` in the future) appears by this query
         alone when its time comes, with no job that could miss its run.
         ``at`` (default: now) is the moment, for a query compiled once and
-        run with each request's time (``portal.relations.compiled_once``).
+        run with each request's time (``portal.statements.compiled_once``).
         """
         return self.filter(
             status=Article.Status.PUBLISHED,
@@ -247,7 +247,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:detail", kwargs={"slug": self.slug})
+        return slug_url("portal:detail", self.slug)
 
     @property
     def is_scheduled(self):

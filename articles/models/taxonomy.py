@@ -1,10 +1,10 @@
 """How stories are sorted: categories (rubrik) and free tags."""
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
 
+from ..reversing import slug_url
 from .slugs import unique_slug
 
 
@@ -34,7 +34,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("portal:category", kwargs={"slug": self.slug})
+        return slug_url("portal:category", self.slug)
 
 
 class TaggedArticle(TaggedItemBase):

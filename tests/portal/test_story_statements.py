@@ -1,10 +1,12 @@
 """The story page's relation queries, compiled once and reused with each
-page's values (portal/relations.py, ``compiled_once``)."""
+page's values (portal/statements.py, ``compiled_once``)."""
 
 import datetime
 from unittest import mock
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article
@@ -74,3 +76,84 @@ def test_the_moment_is_a_parameter_not_part_of_the_statement():
             story, tags=tags, agencies=agencies, officials=people
         )
     assert [r["title"] for r in related] == ["Terjadwal"]
+
+
+def test_each_links_newest_stories_are_found_however_old(django_assert_num_queries):
+    """Two officials whose stories are older than many others: their newest
+    are still the candidates, each story once, newest first."""
+    other_agency = AgencyFactory()
+    old, older, busy = OfficialFactory(), OfficialFactory(), OfficialFactory()
+    start = timezone.now() - datetime.timedelta(days=30)
+
+    def at(days, *people, title):
+        story = ArticleFactory(
+            published=True,
+            title=title,
+            published_at=start + datetime.timedelta(days=days),
+            contributing_agency=other_agency,
+        )
+        story.officials.add(*people)
+        return story
+
+    at(1, older, title="Lama 1")
+    at(2, old, title="Lama 2")
+    at(3, old, older, title="Lama 3, keduanya")
+    at(4, older, title="Lama 4")
+    for day in range(5, 29):
+        at(day, busy, title=f"Lain {day}")
+    story = at(29, old, older, title="Berita ini")
+
+    tags, agencies, officials = relations.story_relations(story)
+    people = [o for o, _position in officials]
+    with django_assert_num_queries(1) as queries:
+        related = relations.related_stories(
+            story, tags=tags, agencies=agencies, officials=people
+        )
+    assert [r["title"] for r in related] == [
+        "Lama 4",
+        "Lama 3, keduanya",
+        "Lama 2",
+        "Lama 1",
+    ]
+    if connection.vendor == "postgresql":
+        # Each official's newest read from the (official, story) index alone:
+        # no "official_id IN (...)", which walked every story id backwards.
+        sql = queries.captured_queries[0]["sql"]
+        assert '"official_id" IN' not in sql
+        assert sql.count('"official_id" = ') == len(people)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements: PostgreSQL"
+)
+def test_the_story_pages_statements_are_prepared_on_postgresql(client, settings):
+    """Planned once per connection (``compiled_cursor``), not on every page;
+    ``WARTA_DB_PREPARED=false`` (PgBouncer without them) prepares none."""
+    story = _story("banjir", AgencyFactory(), OfficialFactory())
+
+    def prepared():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall()]
+
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # psycopg forgets its own too
+    settings.WARTA_DB_PREPARED = False
+    assert client.get(story.get_absolute_url()).status_code == 200
+    assert prepared() == []
+
+    settings.WARTA_DB_PREPARED = True
+    for _ in range(2):
+        cache.clear()  # the page built, not served from the page cache
+        assert client.get(story.get_absolute_url()).status_code == 200
+    statements = prepared()
+    assert any('"r_kind"' in sql for sql in statements)  # story_relations
+    assert any('"articles_articlephoto"' in sql for sql in statements)
+    assert len(statements) == len(set(statements)) >= 4
+
+    # A story whose id does not fit a smallint reuses the same statements:
+    # integers are bound with one type, whatever their size.
+    large = _story("banjir", AgencyFactory(), OfficialFactory(), pk=70_000)
+    cache.clear()
+    assert client.get(large.get_absolute_url()).status_code == 200
+    assert sorted(prepared()) == sorted(statements)
