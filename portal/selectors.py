@@ -21,6 +21,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.query import ModelIterable
 from taggit.models import Tag
 
 from articles.models import (
@@ -31,6 +32,7 @@ from articles.models import (
     Position,
     TaggedArticle,
 )
+from media_library.models import renditions_attach
 
 from . import story_rows
 from .pagination import Linked
@@ -84,16 +86,23 @@ def newest_slots(queryset, count):
     return slots
 
 
+class _WithRenditionRows(ModelIterable):
+    """Story photos with their photo, and each photo's renditions read as
+    values (``renditions_attach``, one query for all of them)."""
+
+    def __iter__(self):
+        links = list(super().__iter__())
+        renditions_attach([link.photo for link in links])
+        return iter(links)
+
+
 def featured_prefetch():
     """Prefetch for a card's photo: only the featured one (``featured_photos``),
-    with its renditions; a card never shows the gallery."""
-    return Prefetch(
-        "photos",
-        queryset=ArticlePhoto.objects.filter(role=ArticlePhoto.Role.FEATURED)
-        .select_related("photo")
-        .prefetch_related("photo__renditions"),
-        to_attr="featured_photos",
-    )
+    with its renditions as values; a card never shows the gallery."""
+    links = ArticlePhoto.objects.filter(role=ArticlePhoto.Role.FEATURED)
+    links = links.select_related("photo")
+    links._iterable_class = _WithRenditionRows
+    return Prefetch("photos", queryset=links, to_attr="featured_photos")
 
 
 def listing_queryset():

@@ -92,7 +92,7 @@ def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
         photo.file.name,
         photo.width,
         photo.height,
-        tuple((r.file.name, r.width, r.format) for r in photo.renditions.all()),
+        photo.renditions_key(),
         sizes,
         lazy,
         width,

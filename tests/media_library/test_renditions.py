@@ -156,3 +156,40 @@ def test_helpers_cost_no_queries_with_prefetch(django_assert_num_queries):
             assert photo.thumbnail_url
             assert photo.srcset("webp")
             assert photo.rendition(1200, "jpeg")
+
+
+def test_renditions_read_as_values_serve_a_page_as_the_models_do(
+    django_assert_num_queries,
+):
+    """``renditions_attach`` (lists of stories): one query for all the photos,
+    then the same files, sizes and srcsets as through ``photo.renditions``."""
+    from media_library.models import renditions_attach
+
+    wide, narrow = PhotoFactory(image_width=2000, image_height=1000), PhotoFactory()
+    by_model = [Photo.objects.get(pk=p.pk) for p in (wide, narrow)]
+    by_rows = [Photo.objects.get(pk=p.pk) for p in (wide, narrow)]
+    with django_assert_num_queries(1):
+        renditions_attach([*by_rows, None])
+    with django_assert_num_queries(0):
+        made = [
+            (p.renditions_key(), p.srcset("webp"), p.srcset("jpeg"), p.image(640))
+            for p in by_rows
+        ]
+    assert made == [
+        (p.renditions_key(), p.srcset("webp"), p.srcset("jpeg"), p.image(640))
+        for p in by_model
+    ]
+    assert "1600w" in made[0][1] and made[0][3].width == 640
+    assert made[0][3].url.endswith("-640w.jpg")
+
+
+def test_a_photo_without_renditions_yet_shows_its_original_from_values():
+    from media_library.models import renditions_attach
+
+    photo = PhotoFactory()
+    photo.renditions.all().delete()
+    photo = Photo.objects.get(pk=photo.pk)
+    renditions_attach([photo])
+    assert photo.rendition_rows == []
+    assert photo.image(640).url == photo.file.url
+    assert photo.srcset("webp") == ""
