@@ -46,6 +46,14 @@ RANK_WINDOW = 200
 # Above this many (estimated) matches a word is common enough that its newest
 # matches are found by walking the stories newest first (see ``_newest``).
 DENSE_MATCHES = 20_000
+# From this many (estimated) matches up to DENSE_MATCHES, the newest are first
+# looked for among the newest stories only (see ``_recent_first``): reading
+# every match from the table to keep 200 of them grew with the archive.
+RECENT_MATCHES = 1_500
+# How many times the stories expected to hold RANK_WINDOW matches are read
+# first (the planner's estimate of the matches is often off by half; fewer
+# found there only means a second look, at the older ones).
+RECENT_MARGIN = 2
 # Above this many (estimated) matches, whether there is one is asked walking
 # the stories newest first (see ``first_matching``).
 EXISTS_MATCHES = 1_000
@@ -124,7 +132,9 @@ def article_search(query, filters=None, *, match_any=False, planned=None):
     matches = _matches(found, filters, match_any)
     if not found:
         return matches
-    window = Article.objects.filter(pk__in=_newest(matches, planned))
+    # A date range may end long before the newest stories: no cutoff there.
+    dated = bool(filters and (filters.date_from or filters.date_to))
+    window = Article.objects.filter(pk__in=_newest(matches, planned, recent=not dated))
     window = window.select_related("category")
     # The body stays: the page's snippets are cut from it in Python (only
     # the page's rows are read; the window is ranked on the index).
@@ -134,14 +144,16 @@ def article_search(query, filters=None, *, match_any=False, planned=None):
     return _sqlite_ranked(window, found, match_any)
 
 
-def _newest(matches, planned=None):
+def _newest(matches, planned=None, *, recent=True):
     """The ids of the newest ``RANK_WINDOW`` of ``matches``.
 
     Where matches are dense (a common word), walking the stories newest
     first finds them soonest. Where they are few, PostgreSQL would still walk
     (it does not count the cost of reading each story's search vector, kept
     out of line): there they are read from the GIN index and then sorted,
-    behind an ``OFFSET 0`` the planner cannot see through.
+    behind an ``OFFSET 0`` the planner cannot see through; from
+    ``RECENT_MATCHES`` on, among the newest stories first
+    (``_recent_first``), unless ``recent`` is false (a date range).
     """
     newest = matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
     if connection.vendor != "postgresql":
@@ -150,16 +162,74 @@ def _newest(matches, planned=None):
         planned = _planned_rows(matches)
     if planned > DENSE_MATCHES:
         return newest
+    if planned >= RECENT_MATCHES and recent:
+        return _recent_first(matches, planned)
+    sql, params = _sorted_newest(matches)
+    # The inner SQL is the ORM's, with its parameters kept apart.
+    return RawSQL(sql, params)  # noqa: S611
+
+
+def _sorted_newest(matches, limit=None):
+    """(SQL, params): the ids of the newest ``limit`` (``RANK_WINDOW``) of
+    ``matches``, read from the full-text index and sorted (``OFFSET 0``: the
+    planner would walk the stories newest first instead)."""
+    limit = RANK_WINDOW if limit is None else limit
     sql, params = (
         matches.order_by()
         .values(match_id=F("pk"), match_at=F("published_at"))
         .query.sql_with_params()
     )
-    # The inner SQL is the ORM's, with its parameters kept apart.
-    return RawSQL(  # noqa: S611
+    return (
         f"SELECT match_id FROM ({sql} OFFSET 0) matched "  # noqa: S608
-        "ORDER BY match_at DESC, match_id DESC LIMIT %s",
-        (*params, RANK_WINDOW),
+        f"ORDER BY match_at DESC, match_id DESC LIMIT {limit}",
+        params,
+    )
+
+
+def _recent_first(matches, planned):
+    """The ids of the newest ``RANK_WINDOW`` of ``matches``, looked for first
+    among the newest stories, in one query.
+
+    Reading every match of a word found in one story in twenty meant reading
+    thousands of rows from the table to keep 200. Here a cutoff is taken
+    from the visible stories newest first (``RECENT_MARGIN`` times as many
+    as the planner expects to hold ``RANK_WINDOW`` matches; from their index
+    alone): the full-text index and the date index are intersected before
+    any row is read. When fewer than ``RANK_WINDOW`` matches were published
+    since the cutoff, the rest are the newest older ones, so the result is
+    always the newest ``RANK_WINDOW`` matches, whatever the estimate.
+    """
+    table = Article._meta.db_table
+    stories, stories_params = (
+        Article.objects.visible()
+        .order_by("-published_at")
+        .values("published_at")
+        .query.sql_with_params()
+    )
+    since = RawSQL("(SELECT at FROM warta_cutoff)", [])
+    recent, recent_params = _sorted_newest(matches.filter(published_at__gte=since))
+    older, older_params = _sorted_newest(
+        matches.filter(published_at__lt=since),
+        # A constant: the window less the recent matches found.
+        limit=f"{RANK_WINDOW:d} - (SELECT count(*) FROM warta_recent)",  # noqa: S608
+    )
+    # The parts are the ORM's SQL, their parameters kept apart; the table's
+    # size comes from the catalogue (no count).
+    return RawSQL(  # noqa: S611
+        "WITH warta_cutoff AS (SELECT coalesce(("  # noqa: S608
+        f"{stories} OFFSET (SELECT ceil(%s * greatest(reltuples, 0) / %s)::bigint "
+        "FROM pg_class WHERE oid = %s::regclass) LIMIT 1"
+        "), '-infinity'::timestamptz) AS at), "
+        f"warta_recent AS ({recent}) "
+        f"SELECT match_id FROM warta_recent UNION ALL ({older})",
+        (
+            *stories_params,
+            RECENT_MARGIN * RANK_WINDOW,
+            max(planned, 1),
+            table,
+            *recent_params,
+            *older_params,
+        ),
     )
 
 

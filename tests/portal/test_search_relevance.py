@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 from lxml import html as lxml_html
 
@@ -173,3 +174,39 @@ def test_an_old_match_is_found_behind_newer_stories_that_do_not_match(
             published_at=now - datetime.timedelta(days=days),
         )
     assert _titles(client, "pameran") == [old.title]
+
+
+@pytest.mark.parametrize(("margin", "planned"), [(0, 4), (1, 4), (3, 20), (1000, 4)])
+def test_newest_matches_looked_for_among_recent_stories_first(
+    client, monkeypatch, margin, planned
+):
+    # From RECENT_MATCHES on (PostgreSQL), the newest matches are looked for
+    # first among the newest stories. Whatever the cutoff (on PostgreSQL:
+    # right at the newest story, after the 9th, after the 6th with two of
+    # the three matches, past the oldest), the window is the newest
+    # RANK_WINDOW matches: the older ones fill what the recent stories lack.
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search, "RECENT_MATCHES", 0)
+    monkeypatch.setattr(search, "RECENT_MARGIN", margin)
+    now = timezone.now()
+    matching = []
+    for days in range(1, 13):
+        matches = days % 3 == 0  # every third story, the newest after 3 days
+        story = ArticleFactory(
+            published=True,
+            title=f"Pameran batik {days}" if matches else f"Rapat dinas {days}",
+            summary="Agenda pekan ini.",
+            body="<p>Ramai.</p>",
+            published_at=now - datetime.timedelta(days=days),
+        )
+        if matches:
+            matching.append(story)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article")
+    window = search.article_search("pameran", planned=planned)
+    assert sorted(story.pk for story in window) == sorted(
+        story.pk for story in matching[:3]
+    )
+    # Same titles in the page, in the order of their rank and then newest.
+    assert _titles(client, "pameran") == [story.title for story in matching[:3]]
