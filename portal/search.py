@@ -54,6 +54,10 @@ RECENT_MATCHES = 1_500
 # first (the planner's estimate of the matches is often off by half; fewer
 # found there only means a second look, at the older ones).
 RECENT_MARGIN = 2
+# Each next step down the archive reads this many times as many stories, up
+# to RECENT_STEPS cutoffs; past the last, every older match.
+RECENT_STEP = 4
+RECENT_STEPS = 2
 # Above this many (estimated) matches, whether there is one is asked walking
 # the stories newest first (see ``first_matching``).
 EXISTS_MATCHES = 1_000
@@ -169,10 +173,11 @@ def _newest(matches, planned=None, *, recent=True):
     return RawSQL(sql, params)  # noqa: S611
 
 
-def _sorted_newest(matches, limit=None):
+def _sorted_newest(matches, limit=None, where="true"):
     """(SQL, params): the ids of the newest ``limit`` (``RANK_WINDOW``) of
-    ``matches``, read from the full-text index and sorted (``OFFSET 0``: the
-    planner would walk the stories newest first instead)."""
+    ``matches`` (and ``where``, tested past the fence), read from the
+    full-text index and sorted (``OFFSET 0``: the planner would walk the
+    stories newest first instead)."""
     limit = RANK_WINDOW if limit is None else limit
     sql, params = (
         matches.order_by()
@@ -180,10 +185,16 @@ def _sorted_newest(matches, limit=None):
         .query.sql_with_params()
     )
     return (
-        f"SELECT match_id FROM ({sql} OFFSET 0) matched "  # noqa: S608
+        f"SELECT match_id FROM ({sql} OFFSET 0) matched WHERE {where} "  # noqa: S608
         f"ORDER BY match_at DESC, match_id DESC LIMIT {limit}",
         params,
     )
+
+
+def _window_left(found):
+    """SQL: the window less the matches of the CTEs ``found`` (constants)."""
+    counts = [f"(SELECT count(*) FROM {name})" for name in found]  # noqa: S608
+    return " - ".join([f"{RANK_WINDOW:d}", *counts])
 
 
 def _recent_first(matches, planned):
@@ -191,46 +202,70 @@ def _recent_first(matches, planned):
     among the newest stories, in one query.
 
     Reading every match of a word found in one story in twenty meant reading
-    thousands of rows from the table to keep 200. Here a cutoff is taken
-    from the visible stories newest first (``RECENT_MARGIN`` times as many
-    as the planner expects to hold ``RANK_WINDOW`` matches; from their index
-    alone): the full-text index and the date index are intersected before
-    any row is read. When fewer than ``RANK_WINDOW`` matches were published
-    since the cutoff, the rest are the newest older ones, so the result is
-    always the newest ``RANK_WINDOW`` matches, whatever the estimate.
+    thousands of rows from the table to keep 200. Here cutoffs are taken from
+    the visible stories newest first, from their index alone: the first
+    after ``RECENT_MARGIN`` times as many stories as the planner expects to
+    hold ``RANK_WINDOW`` matches, the next after ``RECENT_STEP`` times more.
+    The matches since the first cutoff are read first (the full-text index
+    and the date index intersected before any row is read); only when they
+    are fewer than ``RANK_WINDOW`` are those between the cutoffs read, and
+    only then the older ones. So the result is always the newest
+    ``RANK_WINDOW`` matches, whatever the estimate, and an estimate off by
+    half costs one more step, not a read of every match.
     """
-    table = Article._meta.db_table
     stories, stories_params = (
         Article.objects.visible()
         .order_by("-published_at")
         .values("published_at")
         .query.sql_with_params()
     )
-    since = RawSQL("(SELECT at FROM warta_cutoff)", [])
-    recent, recent_params = _sorted_newest(matches.filter(published_at__gte=since))
-    older, older_params = _sorted_newest(
-        matches.filter(published_at__lt=since),
-        # A constant: the window less the recent matches found.
-        limit=f"{RANK_WINDOW:d} - (SELECT count(*) FROM warta_recent)",  # noqa: S608
+    # Steps reading at most half the stories; past them, the older matches.
+    steps = [
+        share
+        for share in (
+            RECENT_MARGIN * RECENT_STEP**step * RANK_WINDOW / max(planned, 1)
+            for step in range(RECENT_STEPS)
+        )
+        if share <= 0.5
+    ]
+    if not steps:
+        return RawSQL(*_sorted_newest(matches))  # noqa: S611 - the ORM's SQL
+    parts, params, found, later = [], [], [], None
+    for step, share in enumerate(steps):
+        # The cutoff: the story that many places down the newest.
+        parts.append(
+            f"warta_cutoff_{step} AS (SELECT coalesce(({stories} OFFSET "  # noqa: S608
+            "(SELECT ceil(%s * greatest(reltuples, 0))::bigint "
+            "FROM pg_class WHERE oid = %s::regclass) LIMIT 1"
+            "), '-infinity'::timestamptz) AS at)"
+        )
+        params += [*stories_params, share, Article._meta.db_table]
+        since = RawSQL(f"(SELECT at FROM warta_cutoff_{step})", [])  # noqa: S608, S611
+        within = matches.filter(published_at__gte=since)
+        if later is not None:
+            within = within.filter(published_at__lt=later)
+        sql, step_params = _sorted_newest(within, limit=_window_left(found))
+        found.append(f"warta_found_{step}")
+        parts.append(f"{found[-1]} AS ({sql})")
+        params += step_params
+        later = since
+    # The older matches from the full-text index alone (the date outside
+    # the fence): when the steps found too few, matches are few.
+    sql, older_params = _sorted_newest(
+        matches,
+        limit=_window_left(found),
+        where=f"match_at < {later.sql}",
+    )
+    found.append("warta_found_older")
+    parts.append(f"warta_found_older AS ({sql})")
+    params += older_params
+    union = " UNION ALL ".join(
+        f"SELECT match_id FROM {name}"  # noqa: S608
+        for name in found
     )
     # The parts are the ORM's SQL, their parameters kept apart; the table's
     # size comes from the catalogue (no count).
-    return RawSQL(  # noqa: S611
-        "WITH warta_cutoff AS (SELECT coalesce(("  # noqa: S608
-        f"{stories} OFFSET (SELECT ceil(%s * greatest(reltuples, 0) / %s)::bigint "
-        "FROM pg_class WHERE oid = %s::regclass) LIMIT 1"
-        "), '-infinity'::timestamptz) AS at), "
-        f"warta_recent AS ({recent}) "
-        f"SELECT match_id FROM warta_recent UNION ALL ({older})",
-        (
-            *stories_params,
-            RECENT_MARGIN * RANK_WINDOW,
-            max(planned, 1),
-            table,
-            *recent_params,
-            *older_params,
-        ),
-    )
+    return RawSQL(f"WITH {', '.join(parts)} {union}", params)  # noqa: S611
 
 
 def _planned_rows(queryset):

@@ -176,21 +176,24 @@ def test_an_old_match_is_found_behind_newer_stories_that_do_not_match(
     assert _titles(client, "pameran") == [old.title]
 
 
-@pytest.mark.parametrize(("margin", "planned"), [(0, 4), (1, 4), (3, 20), (1000, 4)])
+@pytest.mark.parametrize(
+    ("margin", "planned"), [(0, 4), (1, 12), (1, 40), (1, 120), (1000, 4)]
+)
 def test_newest_matches_looked_for_among_recent_stories_first(
     client, monkeypatch, margin, planned
 ):
     # From RECENT_MATCHES on (PostgreSQL), the newest matches are looked for
-    # first among the newest stories. Whatever the cutoff (on PostgreSQL:
-    # right at the newest story, after the 9th, after the 6th with two of
-    # the three matches, past the oldest), the window is the newest
-    # RANK_WINDOW matches: the older ones fill what the recent stories lack.
+    # among the newest stories first, then a step further down, then among
+    # the older ones. Whatever the cutoffs (on PostgreSQL, with 30 stories:
+    # both at the newest; all three found before the first; one, then two
+    # more before the second; none, one, then the older ones; no steps at
+    # all), the window is the newest RANK_WINDOW matches.
     monkeypatch.setattr(search, "RANK_WINDOW", 3)
     monkeypatch.setattr(search, "RECENT_MATCHES", 0)
     monkeypatch.setattr(search, "RECENT_MARGIN", margin)
     now = timezone.now()
     matching = []
-    for days in range(1, 13):
+    for days in range(1, 31):
         matches = days % 3 == 0  # every third story, the newest after 3 days
         story = ArticleFactory(
             published=True,
