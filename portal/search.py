@@ -24,6 +24,7 @@ digits and the stem mark, and are quoted.
 
 import datetime
 import json
+import math
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQueryField
@@ -58,6 +59,9 @@ RECENT_MARGIN = 2
 # to RECENT_STEPS cutoffs; past the last, every older match.
 RECENT_STEP = 4
 RECENT_STEPS = 2
+# A step reading more of the stories than this costs more in the date index
+# than reading every match would: left out.
+RECENT_MAX_SHARE = 0.25
 # Above this many (estimated) matches, whether there is one is asked walking
 # the stories newest first (see ``first_matching``).
 EXISTS_MATCHES = 1_000
@@ -166,8 +170,9 @@ def _newest(matches, planned=None, *, recent=True):
         planned = _planned_rows(matches)
     if planned > DENSE_MATCHES:
         return newest
-    if planned >= RECENT_MATCHES and recent:
-        return _recent_first(matches, planned)
+    expected = getattr(planned, "expected", planned)
+    if expected >= RECENT_MATCHES and recent:
+        return _recent_first(matches, expected)
     sql, params = _sorted_newest(matches)
     # The inner SQL is the ORM's, with its parameters kept apart.
     return RawSQL(sql, params)  # noqa: S611
@@ -219,14 +224,15 @@ def _recent_first(matches, planned):
         .values("published_at")
         .query.sql_with_params()
     )
-    # Steps reading at most half the stories; past them, the older matches.
+    # Steps reading at most RECENT_MAX_SHARE of the stories; past them, the
+    # older matches.
     steps = [
         share
         for share in (
             RECENT_MARGIN * RECENT_STEP**step * RANK_WINDOW / max(planned, 1)
             for step in range(RECENT_STEPS)
         )
-        if share <= 0.5
+        if share <= RECENT_MAX_SHARE
     ]
     if not steps:
         return RawSQL(*_sorted_newest(matches))  # noqa: S611 - the ORM's SQL
@@ -298,18 +304,47 @@ def _explained(querysets):
     return [int(branch["Plan Rows"]) for branch in branches]
 
 
+class Planned(int):
+    """The planner's estimate of a search's matches (shown as "Sekitar …"),
+    with ``expected``: the number that chooses how the newest matches are
+    found (``_newest``).
+
+    For every word together the planner multiplies the words' shares as if
+    they were independent; the words of a place or a phrase ("teluk pulai",
+    "politik uang") go together far more often, and were planned at a tenth
+    of their matches, then read all. Between the product and the rarest
+    word's matches (always together), ``expected`` is their geometric mean:
+    most phrases then go down the archive in steps, while names whose words
+    seldom meet keep being read from the index.
+    """
+
+    def __new__(cls, rows, expected=None):
+        planned = super().__new__(cls, rows)
+        planned.expected = rows if expected is None else max(rows, expected)
+        return planned
+
+
 def planned_rows(versions, filters=None):
     """The planner's estimate of the matches of each ``(query, match_any)``
-    of ``versions`` on PostgreSQL, in one query; Nones elsewhere (nothing is
-    planned there)."""
+    of ``versions`` on PostgreSQL (``Planned``), in one query; Nones
+    elsewhere (nothing is planned there)."""
     if connection.vendor != "postgresql" or not versions:
         return [None] * len(versions)
-    return _explained(
-        [
-            _matches(query_words(query), filters, match_any)
-            for query, match_any in versions
-        ]
-    )
+    # Each version's branch, then (every word together) each word's.
+    querysets, branches = [], []
+    for query, match_any in versions:
+        found = query_words(query)
+        each = [] if match_any or len(found) < 2 else found
+        branches.append(range(len(querysets), len(querysets) + 1 + len(each)))
+        querysets.append(_matches(found, filters, match_any))
+        querysets += [_matches([word], filters, False) for word in each]
+    rows = _explained(querysets)
+    planned = []
+    for own, *singles in branches:
+        rarest = min((rows[single] for single in singles), default=None)
+        expected = None if rarest is None else math.isqrt(rows[own] * rarest)
+        planned.append(Planned(rows[own], expected))
+    return planned
 
 
 def first_matching(versions, filters=None, planned=None):

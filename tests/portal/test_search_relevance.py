@@ -213,3 +213,27 @@ def test_newest_matches_looked_for_among_recent_stories_first(
     )
     # Same titles in the page, in the order of their rank and then newest.
     assert _titles(client, "pameran") == [story.title for story in matching[:3]]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
+)
+def test_a_phrase_is_expected_between_its_words_apart_and_always_together(
+    monkeypatch,
+):
+    # One EXPLAIN: each version's branch, then for every word together each
+    # word's. The planner's number stays what "Sekitar" shows; the path is
+    # chosen by the geometric mean of it and the rarest word's.
+    explained = []
+
+    def estimates(querysets):
+        explained.append(len(querysets))
+        return [100, 4_000, 900, 50_000]
+
+    monkeypatch.setattr(search, "_explained", estimates)
+    together, any_word = search.planned_rows(
+        [("teluk pulai", False), ("teluk pulai", True)]
+    )
+    assert explained == [4]
+    assert (together, together.expected) == (100, 300)  # sqrt(100 * 900)
+    assert (any_word, any_word.expected) == (50_000, 50_000)
