@@ -34,7 +34,8 @@ def _matcher(query_words):
 
 
 def _marked(text, spans, matches):
-    """``text`` escaped, with the spans whose word ``matches`` in <mark>."""
+    """``text`` escaped, with the spans whose word (or token) ``matches`` in
+    <mark>."""
     out, at = [], 0
     for start, end, word in spans:
         if matches(word):
@@ -50,26 +51,48 @@ def marked_title(title, query_words):
     return _marked(title, list(word_spans(title)), _matcher(query_words))
 
 
+# A token too long to be a word, in the lines of ``_candidates``.
+_LONG = re.compile(f"[^\\n]{{{MAX_WORD_CHARS + 1},}}")
+
+
+def _line_at(text, at):
+    """The line of ``text`` holding the character at ``at``."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
+
+
 def _candidates(tokens, query_words):
     """``({token: Word} that may match, tokens word_spans skips)``.
 
     Each distinct token is looked at once (a body of 600 words has about 300
     distinct ones), and only those holding a query word as typed, or a stem
     without its first letter (meN- and peN- drop it: menangkap, *tangkap*),
-    are analysed.
+    are analysed. The ASCII tokens holding one are found by one search over
+    all of them, one a line (needles are words: none spans two lines), not
+    by a search per token.
     """
     needles = {part for word in query_words for part in word.exact}
     needles.update(stem[1:] for word in query_words for stem in word.stems)
-    may_match = re.compile("|".join(map(re.escape, sorted(needles)))).search
-    candidates, skipped = {}, set()
-    for token in set(tokens):
-        if token.isascii():
-            # Folding ASCII only lowercases it: still a word.
-            if len(token) > MAX_WORD_CHARS:
-                skipped.add(token)
-            elif may_match(token.lower()):
-                candidates[token] = analyze_token(token)
-        elif (word := analyze_token(token)) is None:
+    may_match = re.compile("|".join(map(re.escape, sorted(needles))))
+    distinct = list(set(tokens))
+    if not distinct:
+        return {}, set()
+    blob = "\n".join(distinct)
+    others = []
+    if not blob.isascii():
+        others = [token for token in distinct if not token.isascii()]
+        distinct = [token for token in distinct if token.isascii()]
+        blob = "\n".join(distinct)
+    # Folding ASCII only lowercases it: still a word, of the same length.
+    holding = {
+        _line_at(blob, found.start()) for found in may_match.finditer(blob.lower())
+    }
+    skipped = set(_LONG.findall(blob))
+    candidates = {
+        token: analyze_token(token) for token in holding if token not in skipped
+    }
+    for token in others:
+        if (word := analyze_token(token)) is None:
             skipped.add(token)
         else:
             candidates[token] = word
@@ -119,11 +142,10 @@ def snippet(body, query_words, fallback=""):
     begin_char = shown[0].start()
     end_char = shown[-1].end() if end < len(tokens) else len(text)
     piece = text[begin_char:end_char]
-    shifted = [
-        (m.start() - begin_char, m.end() - begin_char, analyze_token(m.group()))
-        for m in shown
-    ]
-    marked = _marked(piece, shifted, matches)
+    # A shown word matches when its token does (``matching``): the words
+    # that are no candidates cannot, and need no analysis.
+    shifted = [(m.start() - begin_char, m.end() - begin_char, m.group()) for m in shown]
+    marked = _marked(piece, shifted, matching.__contains__)
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return mark_safe(f"{prefix}{marked}{suffix}")  # noqa: S308 - escaped above

@@ -24,6 +24,7 @@ digits and the stem mark, and are quoted.
 
 import datetime
 import json
+import math
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQueryField
@@ -46,6 +47,21 @@ RANK_WINDOW = 200
 # Above this many (estimated) matches a word is common enough that its newest
 # matches are found by walking the stories newest first (see ``_newest``).
 DENSE_MATCHES = 20_000
+# From this many (estimated) matches up to DENSE_MATCHES, the newest are first
+# looked for among the newest stories only (see ``_recent_first``): reading
+# every match from the table to keep 200 of them grew with the archive.
+RECENT_MATCHES = 1_500
+# How many times the stories expected to hold RANK_WINDOW matches are read
+# first (the planner's estimate of the matches is often off by half; fewer
+# found there only means a second look, at the older ones).
+RECENT_MARGIN = 2
+# Each next step down the archive reads this many times as many stories, up
+# to RECENT_STEPS cutoffs; past the last, every older match.
+RECENT_STEP = 4
+RECENT_STEPS = 2
+# A step reading more of the stories than this costs more in the date index
+# than reading every match would: left out.
+RECENT_MAX_SHARE = 0.25
 # Above this many (estimated) matches, whether there is one is asked walking
 # the stories newest first (see ``first_matching``).
 EXISTS_MATCHES = 1_000
@@ -124,7 +140,9 @@ def article_search(query, filters=None, *, match_any=False, planned=None):
     matches = _matches(found, filters, match_any)
     if not found:
         return matches
-    window = Article.objects.filter(pk__in=_newest(matches, planned))
+    # A date range may end long before the newest stories: no cutoff there.
+    dated = bool(filters and (filters.date_from or filters.date_to))
+    window = Article.objects.filter(pk__in=_newest(matches, planned, recent=not dated))
     window = window.select_related("category")
     # The body stays: the page's snippets are cut from it in Python (only
     # the page's rows are read; the window is ranked on the index).
@@ -134,14 +152,16 @@ def article_search(query, filters=None, *, match_any=False, planned=None):
     return _sqlite_ranked(window, found, match_any)
 
 
-def _newest(matches, planned=None):
+def _newest(matches, planned=None, *, recent=True):
     """The ids of the newest ``RANK_WINDOW`` of ``matches``.
 
     Where matches are dense (a common word), walking the stories newest
     first finds them soonest. Where they are few, PostgreSQL would still walk
     (it does not count the cost of reading each story's search vector, kept
     out of line): there they are read from the GIN index and then sorted,
-    behind an ``OFFSET 0`` the planner cannot see through.
+    behind an ``OFFSET 0`` the planner cannot see through; from
+    ``RECENT_MATCHES`` on, among the newest stories first
+    (``_recent_first``), unless ``recent`` is false (a date range).
     """
     newest = matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
     if connection.vendor != "postgresql":
@@ -150,17 +170,108 @@ def _newest(matches, planned=None):
         planned = _planned_rows(matches)
     if planned > DENSE_MATCHES:
         return newest
+    expected = getattr(planned, "expected", planned)
+    if expected >= RECENT_MATCHES and recent:
+        return _recent_first(matches, expected)
+    sql, params = _sorted_newest(matches)
+    # The inner SQL is the ORM's, with its parameters kept apart.
+    return RawSQL(sql, params)  # noqa: S611
+
+
+def _sorted_newest(matches, limit=None, where="true"):
+    """(SQL, params): the ids of the newest ``limit`` (``RANK_WINDOW``) of
+    ``matches`` (and ``where``, tested past the fence), read from the
+    full-text index and sorted (``OFFSET 0``: the planner would walk the
+    stories newest first instead)."""
+    limit = RANK_WINDOW if limit is None else limit
     sql, params = (
         matches.order_by()
         .values(match_id=F("pk"), match_at=F("published_at"))
         .query.sql_with_params()
     )
-    # The inner SQL is the ORM's, with its parameters kept apart.
-    return RawSQL(  # noqa: S611
-        f"SELECT match_id FROM ({sql} OFFSET 0) matched "  # noqa: S608
-        "ORDER BY match_at DESC, match_id DESC LIMIT %s",
-        (*params, RANK_WINDOW),
+    return (
+        f"SELECT match_id FROM ({sql} OFFSET 0) matched WHERE {where} "  # noqa: S608
+        f"ORDER BY match_at DESC, match_id DESC LIMIT {limit}",
+        params,
     )
+
+
+def _window_left(found):
+    """SQL: the window less the matches of the CTEs ``found`` (constants)."""
+    counts = [f"(SELECT count(*) FROM {name})" for name in found]  # noqa: S608
+    return " - ".join([f"{RANK_WINDOW:d}", *counts])
+
+
+def _recent_first(matches, planned):
+    """The ids of the newest ``RANK_WINDOW`` of ``matches``, looked for first
+    among the newest stories, in one query.
+
+    Reading every match of a word found in one story in twenty meant reading
+    thousands of rows from the table to keep 200. Here cutoffs are taken from
+    the visible stories newest first, from their index alone: the first
+    after ``RECENT_MARGIN`` times as many stories as the planner expects to
+    hold ``RANK_WINDOW`` matches, the next after ``RECENT_STEP`` times more.
+    The matches since the first cutoff are read first (the full-text index
+    and the date index intersected before any row is read); only when they
+    are fewer than ``RANK_WINDOW`` are those between the cutoffs read, and
+    only then the older ones. So the result is always the newest
+    ``RANK_WINDOW`` matches, whatever the estimate, and an estimate off by
+    half costs one more step, not a read of every match.
+    """
+    stories, stories_params = (
+        Article.objects.visible()
+        .order_by("-published_at")
+        .values("published_at")
+        .query.sql_with_params()
+    )
+    # Steps reading at most RECENT_MAX_SHARE of the stories; past them, the
+    # older matches.
+    steps = [
+        share
+        for share in (
+            RECENT_MARGIN * RECENT_STEP**step * RANK_WINDOW / max(planned, 1)
+            for step in range(RECENT_STEPS)
+        )
+        if share <= RECENT_MAX_SHARE
+    ]
+    if not steps:
+        return RawSQL(*_sorted_newest(matches))  # noqa: S611 - the ORM's SQL
+    parts, params, found, later = [], [], [], None
+    for step, share in enumerate(steps):
+        # The cutoff: the story that many places down the newest.
+        parts.append(
+            f"warta_cutoff_{step} AS (SELECT coalesce(({stories} OFFSET "  # noqa: S608
+            "(SELECT ceil(%s * greatest(reltuples, 0))::bigint "
+            "FROM pg_class WHERE oid = %s::regclass) LIMIT 1"
+            "), '-infinity'::timestamptz) AS at)"
+        )
+        params += [*stories_params, share, Article._meta.db_table]
+        since = RawSQL(f"(SELECT at FROM warta_cutoff_{step})", [])  # noqa: S608, S611
+        within = matches.filter(published_at__gte=since)
+        if later is not None:
+            within = within.filter(published_at__lt=later)
+        sql, step_params = _sorted_newest(within, limit=_window_left(found))
+        found.append(f"warta_found_{step}")
+        parts.append(f"{found[-1]} AS ({sql})")
+        params += step_params
+        later = since
+    # The older matches from the full-text index alone (the date outside
+    # the fence): when the steps found too few, matches are few.
+    sql, older_params = _sorted_newest(
+        matches,
+        limit=_window_left(found),
+        where=f"match_at < {later.sql}",
+    )
+    found.append("warta_found_older")
+    parts.append(f"warta_found_older AS ({sql})")
+    params += older_params
+    union = " UNION ALL ".join(
+        f"SELECT match_id FROM {name}"  # noqa: S608
+        for name in found
+    )
+    # The parts are the ORM's SQL, their parameters kept apart; the table's
+    # size comes from the catalogue (no count).
+    return RawSQL(f"WITH {', '.join(parts)} {union}", params)  # noqa: S611
 
 
 def _planned_rows(queryset):
@@ -193,18 +304,47 @@ def _explained(querysets):
     return [int(branch["Plan Rows"]) for branch in branches]
 
 
+class Planned(int):
+    """The planner's estimate of a search's matches (shown as "Sekitar …"),
+    with ``expected``: the number that chooses how the newest matches are
+    found (``_newest``).
+
+    For every word together the planner multiplies the words' shares as if
+    they were independent; the words of a place or a phrase ("teluk pulai",
+    "politik uang") go together far more often, and were planned at a tenth
+    of their matches, then read all. Between the product and the rarest
+    word's matches (always together), ``expected`` is their geometric mean:
+    most phrases then go down the archive in steps, while names whose words
+    seldom meet keep being read from the index.
+    """
+
+    def __new__(cls, rows, expected=None):
+        planned = super().__new__(cls, rows)
+        planned.expected = rows if expected is None else max(rows, expected)
+        return planned
+
+
 def planned_rows(versions, filters=None):
     """The planner's estimate of the matches of each ``(query, match_any)``
-    of ``versions`` on PostgreSQL, in one query; Nones elsewhere (nothing is
-    planned there)."""
+    of ``versions`` on PostgreSQL (``Planned``), in one query; Nones
+    elsewhere (nothing is planned there)."""
     if connection.vendor != "postgresql" or not versions:
         return [None] * len(versions)
-    return _explained(
-        [
-            _matches(query_words(query), filters, match_any)
-            for query, match_any in versions
-        ]
-    )
+    # Each version's branch, then (every word together) each word's.
+    querysets, branches = [], []
+    for query, match_any in versions:
+        found = query_words(query)
+        each = [] if match_any or len(found) < 2 else found
+        branches.append(range(len(querysets), len(querysets) + 1 + len(each)))
+        querysets.append(_matches(found, filters, match_any))
+        querysets += [_matches([word], filters, False) for word in each]
+    rows = _explained(querysets)
+    planned = []
+    for own, *singles in branches:
+        rarest = min((rows[single] for single in singles), default=None)
+        expected = None if rarest is None else math.isqrt(rows[own] * rarest)
+        planned.append(Planned(rows[own], expected))
+    return planned
 
 
 def first_matching(versions, filters=None, planned=None):

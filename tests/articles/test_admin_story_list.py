@@ -203,3 +203,26 @@ def test_a_capped_list_stays_in_pages_and_never_shows_all(admin_client, monkeypa
         page = admin_client.get(LIST, params).content.decode()
         assert page.count('name="_selected_action"') == 2
         assert 'class="showall"' not in page
+
+
+def test_row_links_keep_the_search_and_filters_without_resolving_each(
+    admin_client, monkeypatch
+):
+    ArticleFactory(title="Banjir di Kumai & sekitarnya")
+    ArticleFactory(title="Banjir rob di pesisir")
+    resolved = []
+    from django.contrib.admin.templatetags import admin_urls
+
+    real_resolve = admin_urls.resolve
+    monkeypatch.setattr(
+        admin_urls, "resolve", lambda path: resolved.append(path) or real_resolve(path)
+    )
+    html = admin_client.get(LIST, {"q": "banjir", "status": "draft"}).content.decode()
+    links = re.findall(r'<th class="field-title"><a href="([^"]+)"', html)
+    assert len(links) == 2
+    for link in links:
+        path, query = link.split("?")
+        assert re.fullmatch(r"/admin/articles/article/\d+/change/", path)
+        # What Django's add_preserved_filters gives: the list's own query.
+        assert query == "_changelist_filters=q%3Dbanjir%26status%3Ddraft"
+    assert not [path for path in resolved if "/change/" in path]  # not per row

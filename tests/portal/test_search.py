@@ -1,12 +1,19 @@
 """Search (portal/search.py) on whichever database the run uses."""
 
 import datetime
+import re
 import time
 
 import pytest
 from lxml import html as lxml_html
 
-from portal.search import MAX_QUERY_CHARS, SearchFilters, article_search
+from portal.highlighting import snippet
+from portal.search import (
+    MAX_QUERY_CHARS,
+    SearchFilters,
+    article_search,
+    query_words,
+)
 from tests.support.factories import AgencyFactory, ArticleFactory, CategoryFactory
 from tests.support.stories import seed_story
 
@@ -61,6 +68,26 @@ def test_snippet_highlights_matches_and_escapes_text(client):
     assert [m.text.lower() for m in snippet.xpath(".//mark")] == ["jembatan"]
     assert "<b>desa</b>" in snippet.text_content()  # shown as text, not markup
     assert not snippet.xpath(".//b")
+
+
+def test_snippet_marks_affixed_accented_and_repeated_forms_only():
+    # The candidates are found by one search over the body's distinct
+    # tokens; accented tokens are analysed one by one, over-long ones are no
+    # words; what is marked is what the full analysis of each word says.
+    body = (
+        "<p>Polisi menangkap dua orang. " + "x" * 70 + " Penangkapan itu "
+        "disaksikan Pelé dan anak-anak; tangkapan ikan naik. Tangkas!</p>"
+    )
+    marked = str(snippet(body, query_words("tangkap pele anak"), "ringkasan"))
+    assert re.findall(r"<mark>([^<]*)</mark>", marked) == [
+        "menangkap",
+        "Penangkapan",
+        "Pelé",
+        "anak-anak",
+        "tangkapan",
+    ]
+    assert "x" * 70 in marked  # shown, never marked
+    assert snippet("", query_words("a"), "ringkasan") == "ringkasan"
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.utils import timezone
 from lxml import html as lxml_html
 
@@ -173,3 +174,66 @@ def test_an_old_match_is_found_behind_newer_stories_that_do_not_match(
             published_at=now - datetime.timedelta(days=days),
         )
     assert _titles(client, "pameran") == [old.title]
+
+
+@pytest.mark.parametrize(
+    ("margin", "planned"), [(0, 4), (1, 12), (1, 40), (1, 120), (1000, 4)]
+)
+def test_newest_matches_looked_for_among_recent_stories_first(
+    client, monkeypatch, margin, planned
+):
+    # From RECENT_MATCHES on (PostgreSQL), the newest matches are looked for
+    # among the newest stories first, then a step further down, then among
+    # the older ones. Whatever the cutoffs (on PostgreSQL, with 30 stories:
+    # both at the newest; all three found before the first; one, then two
+    # more before the second; none, one, then the older ones; no steps at
+    # all), the window is the newest RANK_WINDOW matches.
+    monkeypatch.setattr(search, "RANK_WINDOW", 3)
+    monkeypatch.setattr(search, "RECENT_MATCHES", 0)
+    monkeypatch.setattr(search, "RECENT_MARGIN", margin)
+    now = timezone.now()
+    matching = []
+    for days in range(1, 31):
+        matches = days % 3 == 0  # every third story, the newest after 3 days
+        story = ArticleFactory(
+            published=True,
+            title=f"Pameran batik {days}" if matches else f"Rapat dinas {days}",
+            summary="Agenda pekan ini.",
+            body="<p>Ramai.</p>",
+            published_at=now - datetime.timedelta(days=days),
+        )
+        if matches:
+            matching.append(story)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE articles_article")
+    window = search.article_search("pameran", planned=planned)
+    assert sorted(story.pk for story in window) == sorted(
+        story.pk for story in matching[:3]
+    )
+    # Same titles in the page, in the order of their rank and then newest.
+    assert _titles(client, "pameran") == [story.title for story in matching[:3]]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
+)
+def test_a_phrase_is_expected_between_its_words_apart_and_always_together(
+    monkeypatch,
+):
+    # One EXPLAIN: each version's branch, then for every word together each
+    # word's. The planner's number stays what "Sekitar" shows; the path is
+    # chosen by the geometric mean of it and the rarest word's.
+    explained = []
+
+    def estimates(querysets):
+        explained.append(len(querysets))
+        return [100, 4_000, 900, 50_000]
+
+    monkeypatch.setattr(search, "_explained", estimates)
+    together, any_word = search.planned_rows(
+        [("teluk pulai", False), ("teluk pulai", True)]
+    )
+    assert explained == [4]
+    assert (together, together.expected) == (100, 300)  # sqrt(100 * 900)
+    assert (any_word, any_word.expected) == (50_000, 50_000)
