@@ -2,20 +2,18 @@
 
 How it stays right:
 
-- Every cached page is stored with the *generation* number it was rendered
-  under, a number kept in the cache itself, and is served only while that
-  number is current. A change to what readers may see (publishing,
-  unpublishing, a takedown, a deletion...) bumps it after its transaction
-  commits, once per transaction, so every page cached before is never served
-  again, not even as a stale copy. An edit of a story that stays published
-  changes instead the version stored with that story's own page (refreshed
-  at once) and the time
-  of the last edit: other pages rendered before it are rebuilt once they are
-  ``WARTA_PAGE_CACHE_STALE_SECONDS`` old (``pages_refresh``).
-  ``portal.invalidation`` decides which changes count and how. With
-  ``REDIS_URL`` set all this is shared by every app server; with local
-  memory it is per process (fine for one process, which is what local
-  memory is for).
+- Every cached page is stored with the *generation* it was rendered under (a
+  number kept in the cache) and served only while it is current. A change
+  readers may see (publishing, unpublishing, a takedown, a deletion...)
+  bumps it after its commit, once per transaction, so no page cached before
+  is served again, not even as a stale copy. An edit of a story that stays
+  published changes instead the version stored with that story's own page
+  (refreshed at once) and the time of the last edit: other pages rendered
+  before it are rebuilt once ``WARTA_PAGE_CACHE_STALE_SECONDS`` old
+  (``pages_refresh``). ``portal.invalidation`` decides what counts. With
+  ``REDIS_URL`` all this is shared by every app server; with local memory it
+  is per process. A hit is one round trip: the generation, the last edit,
+  the story's version and the page are read together (``_cache_lookup``).
 - When a page's time is up, one request rebuilds it (it holds a short lock
   in the cache, ``cache.add``) while the others keep getting the expired
   copy, marked ``X-Warta-Cache: stale`` and uncacheable downstream, for up to
@@ -51,9 +49,6 @@ How it stays small (nobody can fill the cache from outside):
   for every request and the cache is not asked at all.
 - Only ``200`` responses are stored: a missing story (404) or a redirect
   leaves nothing behind.
-- A cached page costs one round trip to the cache: the generation, the
-  time of the last edit, the story's version and the page are read together
-  (``_cache_lookup``).
 - Stored pages carry ``ETag``, ``Last-Modified`` and ``Cache-Control: public``
   so a CDN or reverse proxy can sit in front, and conditional requests get
   ``304 Not Modified``.
@@ -264,8 +259,7 @@ def _cache_lookup(request, key):
     story = None
     if match.view_name == "portal:detail":
         story = STORY_KEY.format(slug=match.kwargs["slug"])
-    keys = [GENERATION_KEY, EDITED_KEY, key, *filter(None, [story])]
-    state = cache.get_many(keys)
+    state = cache.get_many([GENERATION_KEY, EDITED_KEY, key, story or key])
     generation = state.get(GENERATION_KEY) or pages_generation()
     version = state.get(story)
     stored = _current(state.get(key), generation, version)
@@ -274,13 +268,8 @@ def _cache_lookup(request, key):
 
 def _current(stored, generation, version):
     """The stored page, if it was rendered under this generation and version."""
-    if (
-        stored is not None
-        and stored.get("generation") == generation
-        and stored.get("version") == version
-    ):
-        return stored
-    return None
+    current = stored and (stored.get("generation"), stored.get("version"))
+    return stored if current == (generation, version) else None
 
 
 def _fresh(stored, edited_at, now):
