@@ -256,10 +256,12 @@ def _cache_lookup(request, key):
     story's own version, and the stored page if it was rendered under that
     generation and version: one round trip to the cache."""
     match = _page_match(request)
+    keys = [GENERATION_KEY, EDITED_KEY, key]
     story = None
     if match.view_name == "portal:detail":
         story = STORY_KEY.format(slug=match.kwargs["slug"])
-    state = cache.get_many([GENERATION_KEY, EDITED_KEY, key, story or key])
+        keys.append(story)
+    state = cache.get_many(keys)
     generation = state.get(GENERATION_KEY) or pages_generation()
     version = state.get(story)
     stored = _current(state.get(key), generation, version)
