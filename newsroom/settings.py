@@ -115,6 +115,26 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
     {
+        # The public site's pages (portal/jinja.py): readers' templates are
+        # in templates/jinja2/ only. Listed first, so Django's error views
+        # and ``render_to_string("400.html")`` find the site's own pages.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "portal.jinja.environment",
+            "autoescape": True,
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "newsroom.context_processors.site",
+            ],
+        },
+    },
+    {
+        # The admin's pages (and Django's apps' own templates).
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
@@ -359,7 +379,9 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": [
             "'self'",
-            *_inline_style_hashes("500.html", "portal/preview_error.html"),
+            *_inline_style_hashes(
+                "jinja2/500.html", "jinja2/portal/preview_error.html"
+            ),
         ],
         "img-src": ["'self'", *filter(None, [_MEDIA_ORIGIN])],
         "font-src": ["'self'"],

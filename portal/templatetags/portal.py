@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from markupsafe import Markup
 
 from ..caching import page_params
 from ..seo import json_for_script
@@ -101,17 +102,22 @@ def picture(photo, sizes="100vw", lazy=True, width=640, alt=None):
     markup = _PICTURES.get(key)
     if markup is None:
         fallback = photo.image(width, "jpeg")
-        markup = render_to_string(
-            "portal/_picture.html",
-            {
-                "photo": photo,
-                "src": fallback.url if fallback else "",
-                "webp_srcset": photo.srcset("webp"),
-                "jpeg_srcset": photo.srcset("jpeg"),
-                "sizes": sizes,
-                "lazy": lazy,
-                "alt": alt,
-            },
+        # The Jinja2 engine has the fragment and escaped what it put in;
+        # Markup keeps it unescaped in both engines (Django honours
+        # ``__html__``).
+        markup = Markup(  # noqa: S704 - rendered with autoescape
+            render_to_string(
+                "portal/_picture.html",
+                {
+                    "photo": photo,
+                    "src": fallback.url if fallback else "",
+                    "webp_srcset": photo.srcset("webp"),
+                    "jpeg_srcset": photo.srcset("jpeg"),
+                    "sizes": sizes,
+                    "lazy": lazy,
+                    "alt": alt,
+                },
+            )
         )
         if len(_PICTURES) >= _PICTURES_MAX:
             _PICTURES.clear()
