@@ -3,6 +3,7 @@ published) reads as readers will see it (articles/admin/history.py
 ``story_as_read``, templates/admin/articles/article/_story_read.html)."""
 
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -77,6 +78,24 @@ def test_read_view_sanitizes_a_body_written_around_save(client, newsroom, submit
     page = read_view(client, newsroom.contributor_a, submitted)
     assert "<p>Aman</p>" in page
     assert "<script>alert(1)" not in page and "onerror" not in page
+
+
+def test_read_view_prints_a_hostile_caption_and_alt_text_as_text(
+    client, newsroom, submitted
+):
+    # The story text is the public site's Jinja2 template, its output marked
+    # safe in the admin (articles/templatetags/story_admin.py ``story_text``):
+    # what the writer typed must arrive escaped.
+    featured = submitted.photos.get()
+    featured.caption = 'Rakor <script>alert("keterangan")</script>'
+    featured.save()
+    featured.photo.alt_text = '<img src=x onerror="alert(3)">'
+    featured.photo.save()
+    page = read_view(client, newsroom.contributor_a, submitted)
+    assert "<script>alert(" not in page and "<img src=x" not in page
+    text = unescape(visible_text(page))
+    assert 'Rakor <script>alert("keterangan")</script>' in text
+    assert '<img src=x onerror="alert(3)">' in text
 
 
 def test_editor_still_gets_the_form(client, newsroom, submitted):
