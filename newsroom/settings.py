@@ -6,10 +6,7 @@ environment variable through ``env()``; the defaults are safe for development
 With DEBUG off a missing or default ``SECRET_KEY`` stops start-up.
 """
 
-import base64
 import datetime
-import hashlib
-import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -17,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from newsroom.editor import editor_config
 from newsroom.environment import database_from_url, env, s3_media_storage
 from newsroom.requestlog import logging_settings
+from newsroom.templating import inline_style_hashes, template_engines
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -113,50 +111,7 @@ if WARTA_BENCH:
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
-TEMPLATES = [
-    {
-        # The public site's pages (portal/jinja.py): readers' templates are
-        # in templates/jinja2/ only. Listed first, so Django's error views
-        # and ``render_to_string("400.html")`` find the site's own pages.
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "templates" / "jinja2"],
-        "APP_DIRS": False,
-        "OPTIONS": {
-            "environment": "portal.jinja.environment",
-            "autoescape": True,
-            "context_processors": [
-                "django.template.context_processors.debug",
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.site",
-            ],
-        },
-    },
-    {
-        # The admin's pages (and Django's apps' own templates).
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.debug",
-                "django.template.context_processors.request",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.site",
-            ],
-        },
-    },
-    {
-        # Plain-text mail bodies: nothing there is HTML, so nothing is
-        # HTML-escaped. Used only by name (``using="text"``).
-        "NAME": "text",
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates" / "text"],
-        "OPTIONS": {"autoescape": False},
-    },
-]
+TEMPLATES = template_engines(BASE_DIR)
 
 DATABASES = {
     "default": database_from_url(
@@ -353,23 +308,10 @@ if not DEBUG:
 # No page of Warta is meant to be shown inside another site's frame.
 X_FRAME_OPTIONS = "DENY"
 
-
 # Content-Security-Policy (django-csp, newsroom/security.py). Public pages:
 # only this site's own scripts, styles, images and fonts; no inline script or
 # style, no plugins, no frames. Photos under an absolute MEDIA_URL (a CDN) are
 # allowed from its origin.
-def _inline_style_hashes(*names):
-    """CSP hashes of the <style> blocks of standalone pages (no static files:
-    the server-error page must render even when those are missing)."""
-    hashes = []
-    for name in names:
-        text = (BASE_DIR / "templates" / name).read_text(encoding="utf-8")
-        for style in re.findall(r"<style>(.*?)</style>", text, flags=re.S):
-            digest = hashlib.sha256(style.encode()).digest()
-            hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return hashes
-
-
 _MEDIA_ORIGIN = (
     "/".join(MEDIA_URL.split("/")[:3]) if MEDIA_URL.startswith("http") else None
 )
@@ -379,9 +321,7 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'"],
         "style-src": [
             "'self'",
-            *_inline_style_hashes(
-                "jinja2/500.html", "jinja2/portal/preview_error.html"
-            ),
+            *inline_style_hashes(BASE_DIR, "500.html", "portal/preview_error.html"),
         ],
         "img-src": ["'self'", *filter(None, [_MEDIA_ORIGIN])],
         "font-src": ["'self'"],
