@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from articles.models import Agency, Article, Category
-from articles.search_index import query_lexemes, quote
+from articles.search_index import STEM_MARK, query_lexemes, quote
 from articles.textanalysis import words
 
 MAX_QUERY_CHARS = 200
@@ -30,9 +30,10 @@ EXACT_BOOST = 3
 SQLITE_WEIGHTS = ", ".join(
     str(weight * factor) for weight in (10, 4, 1) for factor in (EXACT_BOOST, 1)
 )
-# A lexeme no story holds (the analysis never makes a stem mark alone),
-# OR-ed into the match where the planner must not think it rare (``_matches``).
-NO_STORY_LEXEME = "~"
+# A lexeme no story holds (stems are made of letters and digits, and each
+# holds at most one stem mark, before it), OR-ed into the match where the
+# planner must not think it rare (``_matches``).
+NO_STORY_LEXEME = STEM_MARK * 2
 
 
 def query_words(raw):
