@@ -283,18 +283,22 @@ def planned_rows(versions, filters=None):
     elsewhere (nothing is planned there)."""
     if connection.vendor != "postgresql" or not versions:
         return [None] * len(versions)
-    # Each version's branch, then (every word together) each word's.
-    querysets, branches = [], []
+    # Each version's branch, then (every word together) each word's, once
+    # for all the versions (a suggestion keeps the reader's other words).
+    querysets, branches, single = [], [], {}
     for query, match_any in versions:
         found = query_words(query)
         each = [] if match_any or len(found) < 2 else found
-        branches.append(range(len(querysets), len(querysets) + 1 + len(each)))
+        branches.append((len(querysets), each))
         querysets.append(_matches(found, filters, match_any))
-        querysets += [_matches([word], filters, False) for word in each]
+        for word in each:
+            if word not in single:
+                single[word] = len(querysets)
+                querysets.append(_matches([word], filters, False))
     rows = _explained(querysets)
     planned = []
-    for own, *singles in branches:
-        rarest = min((rows[single] for single in singles), default=None)
+    for own, each in branches:
+        rarest = min((rows[single[word]] for word in each), default=None)
         planned.append(Planned(rows[own], rarest))
     return planned
 

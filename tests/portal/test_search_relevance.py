@@ -240,6 +240,26 @@ def test_a_phrase_is_expected_as_often_as_its_rarest_word(monkeypatch):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
 )
+def test_a_word_shared_by_the_suggestions_is_planned_once(monkeypatch):
+    # "teluk pulau" suggested for "teluk pulai": "teluk" is explained once.
+    explained = []
+
+    def estimates(querysets):
+        explained.append(len(querysets))
+        return [100, 4_000, 900, 300, 2_000]
+
+    monkeypatch.setattr(search, "_explained", estimates)
+    typed, suggested = search.planned_rows(
+        [("teluk pulai", False), ("teluk pulau", False)]
+    )
+    assert explained == [5]
+    assert (typed, typed.expected) == (100, 900)
+    assert (suggested, suggested.expected) == (300, 2_000)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
+)
 def test_a_phrase_planned_rare_is_looked_for_among_recent_stories_first():
     # Planned at 100 stories together, but its rarest word is in 4,000: the
     # newest matches are looked for in steps down the archive, not read all.
