@@ -281,3 +281,15 @@ def test_a_match_never_rare_to_the_planner_finds_the_same_stories(stories):
         plain.values_list("pk", flat=True)
     )
     assert plain.exists()
+
+
+@pytest.mark.parametrize("planned", [None, 5])
+def test_the_first_version_finding_a_visible_story_is_tried(planned):
+    # Both tests of a version: walking the stories (many matches expected
+    # or no estimate), or reading the full-text index (few expected).
+    ArticleFactory(published=True, title="Pameran batik dibuka")
+    ArticleFactory(title="Festival tenun disiapkan")  # a draft
+    versions = [("tenun", False), ("pameran", False), ("batik", False)]
+    found = search.first_matching(versions, planned=[planned] * len(versions))
+    assert found == 1
+    assert search.first_matching([("tenun", False)], planned=[planned]) is None
