@@ -101,6 +101,8 @@ def main():
                 f"{measure.percentile(every, 0.95):.1f}, max {max(every):.1f} ms;"
                 f" queries max {most[name]}"
             )
+            slowest = sorted(zip(medians, urls, strict=True), reverse=True)[:5]
+            print("  slowest:", ", ".join(f"{url[9:]} {ms:.1f}" for ms, url in slowest))
         print("load average after each round:", ", ".join(f"{x:.2f}" for x in loads))
     finally:
         for process in processes:

@@ -27,3 +27,14 @@ loglevel = "warning"
 # gunicorn 24+ opens a control socket in the user's home; Warta does not use
 # it, and two app servers on one machine would fight over the one path.
 control_socket_disable = True
+
+
+def post_worker_init(worker):
+    """Leave the loaded application's objects (Django, the settings, the
+    models: about 90,000) out of the garbage collector's full passes: they
+    live as long as the worker. A full pass, which falls on whichever
+    request is running, took 25-50 ms with them and 6-9 ms without
+    (measured after 200 searches at 100,000 stories)."""
+    import gc
+
+    gc.freeze()

@@ -23,7 +23,6 @@ reader types reaches a query parser as syntax.
 """
 
 import json
-import math
 
 from django.db import connection
 from django.db.models import F
@@ -52,9 +51,12 @@ DENSE_MATCHES = 20_000
 # every match from the table to keep 200 of them grew with the archive.
 RECENT_MATCHES = 1_500
 # How many times the stories expected to hold RANK_WINDOW matches are read
-# first (the planner's estimate of the matches is often off by half; fewer
-# found there only means a second look, at the older ones).
-RECENT_MARGIN = 2
+# first. A phrase has 0.4-0.95 times its rarest word's matches (the bench's
+# searches at 100,000 stories): with 3, one step holds the newest 200 for
+# about 119 of the 132 of them that go down in steps (110 with 2), and each
+# step more reads the full-text index again (3-6 ms for four words). Fewer
+# found only means a second look, at the older ones.
+RECENT_MARGIN = 3
 # Each next step down the archive reads this many times as many stories, up
 # to RECENT_STEPS cutoffs; past the last, every older match.
 RECENT_STEP = 4
@@ -80,12 +82,12 @@ def article_search(query, filters=None, *, match_any=False, planned=None):
     ``planned_rows`` made it already (else it is asked here: one query).
     """
     found = query_words(query)
-    matches = _matches(found, filters, match_any)
     if not found:
-        return matches
+        return _matches(found, filters, match_any)
     # A date range may end long before the newest stories: no cutoff there.
     dated = bool(filters and (filters.date_from or filters.date_to))
-    window = Article.objects.filter(pk__in=_newest(matches, planned, recent=not dated))
+    newest = _newest(found, filters, match_any, planned, recent=not dated)
+    window = Article.objects.filter(pk__in=newest)
     window = window.select_related("category")
     # The body stays: the page's snippets are cut from it in Python (only
     # the page's rows are read; the window is ranked on the index).
@@ -95,8 +97,9 @@ def article_search(query, filters=None, *, match_any=False, planned=None):
     return _sqlite_ranked(window, found, match_any)
 
 
-def _newest(matches, planned=None, *, recent=True):
-    """The ids of the newest ``RANK_WINDOW`` of ``matches``.
+def _newest(found, filters, match_any, planned=None, *, recent=True):
+    """The ids of the newest ``RANK_WINDOW`` stories matching the analysed
+    words ``found`` (see ``_matches``).
 
     Where matches are dense (a common word), walking the stories newest
     first finds them soonest. Where they are few, PostgreSQL would still walk
@@ -106,6 +109,7 @@ def _newest(matches, planned=None, *, recent=True):
     ``RECENT_MATCHES`` on, among the newest stories first
     (``_recent_first``), unless ``recent`` is false (a date range).
     """
+    matches = _matches(found, filters, match_any)
     newest = matches.order_by("-published_at", "-pk").values("pk")[:RANK_WINDOW]
     if connection.vendor != "postgresql":
         return newest
@@ -115,7 +119,8 @@ def _newest(matches, planned=None, *, recent=True):
         return newest
     expected = getattr(planned, "expected", planned)
     if expected >= RECENT_MATCHES and recent:
-        return _recent_first(matches, expected)
+        stepped = _matches(found, filters, match_any, never_rare=True)
+        return _recent_first(stepped, expected)
     sql, params = _sorted_newest(matches)
     # The inner SQL is the ORM's, with its parameters kept apart.
     return RawSQL(sql, params)  # noqa: S611
@@ -159,7 +164,10 @@ def _recent_first(matches, planned):
     are fewer than ``RANK_WINDOW`` are those between the cutoffs read, and
     only then the older ones. So the result is always the newest
     ``RANK_WINDOW`` matches, whatever the estimate, and an estimate off by
-    half costs one more step, not a read of every match.
+    half costs one more step, not a read of every match. ``planned`` is the
+    rarest word's estimate (``Planned.expected``); ``matches`` are made
+    ``never_rare``, or a step the planner thinks holds a handful of matches
+    reads every match from the table instead of intersecting the indexes.
     """
     stories, stories_params = (
         Article.objects.visible()
@@ -253,12 +261,14 @@ class Planned(int):
     found (``_newest``).
 
     For every word together the planner multiplies the words' shares as if
-    they were independent; the words of a place or a phrase ("teluk pulai",
-    "politik uang") go together far more often, and were planned at a tenth
-    of their matches, then read all. Between the product and the rarest
-    word's matches (always together), ``expected`` is their geometric mean:
-    most phrases then go down the archive in steps, while names whose words
-    seldom meet keep being read from the index.
+    they were independent; the words of a place, an event or a phrase
+    ("teluk pulai", "pekan imunisasi nasional") go together far more often:
+    planned at 100, they had 4,000 matches, all read from the table. No
+    search matches more stories than its rarest word, whose own estimate
+    (the word's frequency in the column's statistics) is steady: that is
+    ``expected``. Where the words seldom meet (two common first names),
+    it only costs a step down the archive more (``_recent_first``), each
+    reading few rows.
     """
 
     def __new__(cls, rows, expected=None):
@@ -273,20 +283,23 @@ def planned_rows(versions, filters=None):
     elsewhere (nothing is planned there)."""
     if connection.vendor != "postgresql" or not versions:
         return [None] * len(versions)
-    # Each version's branch, then (every word together) each word's.
-    querysets, branches = [], []
+    # Each version's branch, then (every word together) each word's, once
+    # for all the versions (a suggestion keeps the reader's other words).
+    querysets, branches, single = [], [], {}
     for query, match_any in versions:
         found = query_words(query)
         each = [] if match_any or len(found) < 2 else found
-        branches.append(range(len(querysets), len(querysets) + 1 + len(each)))
+        branches.append((len(querysets), each))
         querysets.append(_matches(found, filters, match_any))
-        querysets += [_matches([word], filters, False) for word in each]
+        for word in each:
+            if word not in single:
+                single[word] = len(querysets)
+                querysets.append(_matches([word], filters, False))
     rows = _explained(querysets)
     planned = []
-    for own, *singles in branches:
-        rarest = min((rows[single] for single in singles), default=None)
-        expected = None if rarest is None else math.isqrt(rows[own] * rarest)
-        planned.append(Planned(rows[own], expected))
+    for own, each in branches:
+        rarest = min((rows[single[word]] for word in each), default=None)
+        planned.append(Planned(rows[own], rarest))
     return planned
 
 
@@ -297,14 +310,18 @@ def first_matching(versions, filters=None, planned=None):
     The versions are tested in order in one ``CASE``, which stops at the
     first that finds one. Where the planner expects many matches, an
     ``EXISTS`` finds one soon walking the stories newest first; where it
-    expects few, its newest matches (``_newest``) are counted instead, from
-    the full-text index: PostgreSQL plans an ``EXISTS`` for its first row,
-    and would scan the archive for words that no story holds together.
+    expects few, the matches are read from the full-text index, up to the
+    first visible one: PostgreSQL plans an ``EXISTS`` for its first row,
+    and would scan the archive for words that no story holds together, but
+    plans a CTE for all its rows, and reads only as many as are asked for.
+    (Counting the newest ``RANK_WINDOW`` matches instead read them all:
+    10 ms of the 35-40 of the slowest searches, those with a suggestion.)
     """
     planned = planned or [None] * len(versions)
     tests, params = [], []
     for number, (query, match_any) in enumerate(versions):
-        matches = _matches(query_words(query), filters, match_any)
+        found = query_words(query)
+        matches = _matches(found, filters, match_any)
         rows = planned[number]
         if rows is None or rows >= EXISTS_MATCHES:
             sql, test_params = (
@@ -312,9 +329,12 @@ def first_matching(versions, filters=None, planned=None):
             )
             test = f"EXISTS ({sql})"
         else:
-            newest = _newest(matches, rows)
-            test = f"(SELECT count(*) FROM ({newest.sql}) newest) > 0"  # noqa: S608
-            test_params = newest.params
+            sql, test_params = matches.order_by().values("pk").query.sql_with_params()
+            # The ORM's SQL, its parameters kept apart.
+            test = (
+                f"EXISTS (WITH matched AS MATERIALIZED ({sql}) "  # noqa: S608
+                "SELECT 1 FROM matched)"
+            )
         tests.append(f"WHEN {test} THEN {number:d}")
         params.extend(test_params)
     if not tests:

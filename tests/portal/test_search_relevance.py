@@ -218,12 +218,10 @@ def test_newest_matches_looked_for_among_recent_stories_first(
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
 )
-def test_a_phrase_is_expected_between_its_words_apart_and_always_together(
-    monkeypatch,
-):
+def test_a_phrase_is_expected_as_often_as_its_rarest_word(monkeypatch):
     # One EXPLAIN: each version's branch, then for every word together each
     # word's. The planner's number stays what "Sekitar" shows; the path is
-    # chosen by the geometric mean of it and the rarest word's.
+    # chosen by the rarest word's: the words of a phrase go together.
     explained = []
 
     def estimates(querysets):
@@ -235,5 +233,63 @@ def test_a_phrase_is_expected_between_its_words_apart_and_always_together(
         [("teluk pulai", False), ("teluk pulai", True)]
     )
     assert explained == [4]
-    assert (together, together.expected) == (100, 300)  # sqrt(100 * 900)
+    assert (together, together.expected) == (100, 900)
     assert (any_word, any_word.expected) == (50_000, 50_000)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
+)
+def test_a_word_shared_by_the_suggestions_is_planned_once(monkeypatch):
+    # "teluk pulau" suggested for "teluk pulai": "teluk" is explained once.
+    explained = []
+
+    def estimates(querysets):
+        explained.append(len(querysets))
+        return [100, 4_000, 900, 300, 2_000]
+
+    monkeypatch.setattr(search, "_explained", estimates)
+    typed, suggested = search.planned_rows(
+        [("teluk pulai", False), ("teluk pulau", False)]
+    )
+    assert explained == [5]
+    assert (typed, typed.expected) == (100, 900)
+    assert (suggested, suggested.expected) == (300, 2_000)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
+)
+def test_a_phrase_planned_rare_is_looked_for_among_recent_stories_first():
+    # Planned at 100 stories together, but its rarest word is in 4,000: the
+    # newest matches are looked for in steps down the archive, not read all.
+    found = search.query_words("teluk pulai")
+    newest = search._newest(found, None, False, search.Planned(100, 4_000))
+    assert "warta_cutoff_0" in newest.sql
+    alone = search._newest(found, None, False, search.Planned(100, 900))
+    assert "warta_cutoff_0" not in alone.sql
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="only PostgreSQL plans searches"
+)
+def test_a_match_never_rare_to_the_planner_finds_the_same_stories(stories):
+    found = search.query_words("banjir kumai")
+    plain = search._matches(found, None, False)
+    never_rare = search._matches(found, None, False, never_rare=True)
+    assert set(never_rare.values_list("pk", flat=True)) == set(
+        plain.values_list("pk", flat=True)
+    )
+    assert plain.exists()
+
+
+@pytest.mark.parametrize("planned", [None, 5])
+def test_the_first_version_finding_a_visible_story_is_tried(planned):
+    # Both tests of a version: walking the stories (many matches expected
+    # or no estimate), or reading the full-text index (few expected).
+    ArticleFactory(published=True, title="Pameran batik dibuka")
+    ArticleFactory(title="Festival tenun disiapkan")  # a draft
+    versions = [("tenun", False), ("pameran", False), ("batik", False)]
+    found = search.first_matching(versions, planned=[planned] * len(versions))
+    assert found == 1
+    assert search.first_matching([("tenun", False)], planned=[planned]) is None
