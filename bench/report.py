@@ -28,7 +28,9 @@ def _f(value, digits=1):
 
 
 def _share(part, whole):
-    return f"{part / whole:.0%}" if part is not None and whole else "–"
+    """A percentage to one decimal: near a target (14.7 % of a 15 % one) a
+    whole number would round a miss into a pass."""
+    return f"{part / whole:.1%}" if part is not None and whole else "–"
 
 
 def load(folder):
