@@ -303,6 +303,11 @@ def stories_of_agency(agency):
     Counted, the involved ones and then the ones it wrote without being
     linked: each part is an index scan that stops once enough are found,
     where the gathered ``UNION`` reads all of a large agency's ids first.
+    The second part finds the ids first, from indexes alone (the agency's
+    ids, then the link table), and only then looks each up in
+    ``article_visible_by_id_idx``: asked as one condition, PostgreSQL read
+    every story the agency wrote from the table (a busy agency's 7,600, 15
+    ms with the table in memory, 180 ms without).
     """
     links = Article.agencies.through.objects.filter(agency=agency)
     linked = Exists(links.filter(article=OuterRef("pk")))
@@ -310,7 +315,12 @@ def stories_of_agency(agency):
     def counted(most):
         visible = Article.objects.visible().order_by()
         involved = visible.filter(agencies=agency).values("pk")
-        wrote = visible.filter(~linked, contributing_agency=agency).values("pk")
+        unlinked = (
+            Article.objects.filter(~linked, contributing_agency=agency)
+            .order_by()
+            .values("pk")
+        )
+        wrote = visible.filter(_among(unlinked)).values("pk")
         if connection.vendor == "postgresql":
             # A LIMIT on each part keeps each a plain index scan: without, the
             # planner chose a parallel plan, whose workers took longer to
