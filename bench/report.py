@@ -2,6 +2,9 @@
 
 import json
 from pathlib import Path
+from urllib.parse import parse_qs
+
+from measure import percentile
 
 PAGES = [
     ("home", "home", 20),
@@ -12,6 +15,7 @@ PAGES = [
     ("official", "official", 20),
     ("archive", "monthly archive", 20),
     ("search", "search (200 queries)", None),
+    ("search-full", "search, queries with a full first page at both sizes", None),
     ("feed", "feeds", None),
     ("sitemap-index", "sitemap.xml", None),
     ("sitemap-berita", "sitemap-berita.xml", None),
@@ -41,6 +45,31 @@ def load(folder):
     return dict(sorted(results.items()))
 
 
+def _query(path):
+    return parse_qs(path.split("?", 1)[-1]).get("q", [""])[0]
+
+
+def full_searches(results):
+    """Server time of the searches whose first page is full at every size
+    (``full_searches`` in bench/targets.py), per size; the ratio between the
+    sizes is taken on these, as the listings' is on full pages."""
+    if not results or any("search_full" not in r for r in results.values()):
+        return {}
+    full = set.intersection(*(set(r["search_full"]) for r in results.values()))
+    summaries = {}
+    for size, r in results.items():
+        samples = [s for s in r.get("search_samples", []) if _query(s[0]) in full]
+        times = [ms for _path, ms, _queries in samples if ms is not None]
+        if times:
+            summaries[size] = {
+                "n": len(times),
+                "p50": percentile(times, 0.5),
+                "p95": percentile(times, 0.95),
+                "queries_max": max(q for _path, _ms, q in samples),
+            }
+    return summaries
+
+
 def server_table(results, phase="uncached"):
     sizes = list(results)
     head = ["page"]
@@ -50,11 +79,15 @@ def server_table(results, phase="uncached"):
         head += [f"p50 {sizes[-1]:,} / {sizes[0]:,}"]
     head += ["target p50 ms"]
     rows = [head, ["---"] * len(head)]
+    full = full_searches(results) if phase == "uncached" else {}
     for key, name, target in PAGES:
         row = [name]
         p50s = []
         for size in sizes:
-            s = results[size].get(phase, {}).get(key)
+            if key == "search-full":
+                s = full.get(size)
+            else:
+                s = results[size].get(phase, {}).get(key)
             if not s:
                 row += ["–", "–", "–"]
                 p50s.append(None)
@@ -103,6 +136,15 @@ def search_lines(results):
             f"- {size:,} stories: p50 {_f(s['p50'])} ms, p95 {_f(s['p95'])} ms "
             f"(target ≤ 50), max {_f(s['max'])} ms over {s['n']} queries; "
             f"slowest: {listed}"
+        )
+    full = full_searches(results)
+    if len(full) > 1:
+        first, last = full[min(full)], full[max(full)]
+        lines.append(
+            f"- {first['n']} of the queries have a full first page at every size "
+            f"(`full_searches` in bench/targets.py): p50 {_f(first['p50'])} → "
+            f"{_f(last['p50'])} ms, {last['p50'] / first['p50']:.2f}× (their row "
+            "in the table above)"
         )
     return "\n".join(lines)
 
@@ -236,7 +278,10 @@ on an idle machine, and is reused afterwards).
   (`full_pages` in `bench/targets.py`): in the 1,000-story newsroom an
   official's page had shown 4.7 cards on average and a tag's 3.5, against
   11.1 and 8.3 at 100,000, so the ratio between the sizes measured cards,
-  not the archive.
+  not the archive. For the same reason the ratio of search is also given
+  over the queries whose first page is full at both sizes, with the words
+  as typed (`full_searches`): at 1,000 stories many of the 200 find a few
+  stories or none.
 
 Needs a PostgreSQL server (`BENCH_PG`, default
 `postgres://postgres@127.0.0.1:5432`, allowed to create databases) and

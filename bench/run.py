@@ -266,6 +266,7 @@ def main():
             "database": database,
             "stories": found["stories"],
             "visible": found["visible"],
+            "search_full": found["search_full"],
             "generated_seconds": built,
             "when": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "machine": machine(),

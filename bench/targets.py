@@ -35,6 +35,8 @@ from articles.models import (  # noqa: E402
     Official,
     TaggedArticle,
 )
+from portal.search_fallbacks import search_outcome  # noqa: E402
+from portal.search_query import SearchFilters  # noqa: E402
 from portal.selectors import public_tags  # noqa: E402
 from portal.sitemaps import SECTIONS  # noqa: E402
 from portal.views import PAGE_SIZE  # noqa: E402
@@ -116,6 +118,28 @@ def full_pages(visible):
             ("agencies", per_agency),
         )
     }
+
+
+def full_searches(queries):
+    """The queries whose first page of results is full with every word as
+    typed (no suggested words, no "any of the words").
+
+    The ratio between the sizes is taken over the queries full at both
+    (``bench/report.py``), as the listings' is over ``full_pages``: at
+    1,000 stories most officials' names and many places find a few stories
+    or none, and a page with no cards costs less to render whatever the
+    archive.
+    """
+    full = []
+    for query in queries:
+        outcome = search_outcome(query, SearchFilters())
+        if (
+            not outcome.suggestion
+            and not outcome.any_word
+            and len(outcome.page.object_list) == outcome.page.paginator.per_page
+        ):
+            full.append(query)
+    return full
 
 
 def page_urls(rng):
@@ -210,6 +234,7 @@ def main():
             "visible": Article.objects.visible().count(),
             "urls": urls,
             "queries": queries,
+            "search_full": full_searches(queries),
             "cookies": editor_session(),
         },
         sys.stdout,
