@@ -306,8 +306,9 @@ def stories_of_agency(agency):
     The second part finds the ids first, from indexes alone (the agency's
     ids, then the link table), and only then looks each up in
     ``article_visible_by_id_idx``: asked as one condition, PostgreSQL read
-    every story the agency wrote from the table (a busy agency's 7,600, 15
-    ms with the table in memory, 180 ms without).
+    every story the agency wrote from the table (at 100,000 stories, an
+    agency linked to 1,142 that wrote 456: the count 26 ms on a cold table,
+    10.9 ms warm; this way 9.2–9.7 ms either way).
     """
     links = Article.agencies.through.objects.filter(agency=agency)
     linked = Exists(links.filter(article=OuterRef("pk")))

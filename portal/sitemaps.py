@@ -7,6 +7,7 @@ canonical links), not on whatever host the request came in by.
 
 import datetime
 import re
+from html import escape as xml_escape
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -242,18 +243,21 @@ def news(request):
         .values_list("slug", "title", "published_at")[:NEWS_LIMIT]
     )
     zone = timezone.get_current_timezone()
-    prefix = absolute(_story_prefix())
-    publication = (
-        f"<news:publication><news:name>{escape(xml_text(settings.WARTA_SITE_NAME))}"
-        "</news:name><news:language>id</news:language></news:publication>"
+    prefix = escape(absolute(_story_prefix()))
+    # Each entry's text is escaped with the standard library's ``escape``:
+    # Django's (a lazy-aware wrapper making a SafeString) cost more than the
+    # rest of an entry.
+    head = (
+        "</loc>\n<news:news>\n<news:publication><news:name>"
+        f"{escape(xml_text(settings.WARTA_SITE_NAME))}</news:name>"
+        "<news:language>id</news:language></news:publication>\n"
+        "<news:publication_date>"
     )
     entries = [
-        f"<url>\n<loc>{escape(prefix + slug + '/')}</loc>\n<news:news>\n"
-        f"{publication}\n"
-        "<news:publication_date>"
+        f"<url>\n<loc>{prefix}{xml_escape(slug)}/{head}"
         f"{published_at.astimezone(zone).replace(microsecond=0).isoformat()}"
         "</news:publication_date>\n"
-        f"<news:title>{escape(xml_text(title))}</news:title>\n</news:news>\n</url>\n"
+        f"<news:title>{xml_escape(xml_text(title))}</news:title>\n</news:news>\n</url>\n"
         for slug, title, published_at in stories
     ]
     return HttpResponse(
