@@ -21,6 +21,8 @@ from django.templatetags.static import static as static_path
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext, ngettext
 
+from articles.reversing import slug_url
+
 from .templatetags.portal import iso, jsonld, page_url, picture, tanggal
 from .templatetags.richtext import richtext
 
@@ -39,6 +41,9 @@ def environment(**options):
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals.update(
         url=url,
+        # ``url(name, slug)`` for addresses of the form ``.../<slug>/`` (a
+        # story's tags): the same text without ``reverse()`` for each.
+        slug_url=slug_url,
         static=static,
         picture=picture,
         page_url=jinja2.pass_context(page_url),
