@@ -40,9 +40,8 @@ _LINK = _columns(ArticlePhoto)
 # A photo's columns come once per rendition (a dozen rows a photo): those no
 # page shows are left unread (deferred), the times above all, which Django
 # converts in Python.
-_PHOTO = _columns(
-    Photo, "photo__", skip={"checksum", "uploaded_by_id", "created_at", "updated_at"}
-)
+PHOTO_UNREAD = {"checksum", "uploaded_by_id", "created_at", "updated_at"}
+_PHOTO = _columns(Photo, "photo__", skip=PHOTO_UNREAD)
 # A rendition is read as values (``RenditionRow``), as listings read them.
 _RENDITION = ["file", "width", "height", "format"]
 

@@ -29,10 +29,6 @@ def _fields(instance, skip=()):
     }
 
 
-# A photo's columns no page shows are left unread (story_rows._PHOTO).
-UNREAD_PHOTO = {"checksum", "uploaded_by_id", "created_at", "updated_at"}
-
-
 def _photos(article):
     """Each photo link, its photo and its renditions as the page uses them
     (``renditions_key``: rows read as values, or the ORM's prefetched
@@ -40,7 +36,7 @@ def _photos(article):
     return [
         (
             _fields(link),
-            _fields(link.photo, UNREAD_PHOTO),
+            _fields(link.photo, story_rows.PHOTO_UNREAD),
             link.photo.renditions_key(),
         )
         for link in article.photos.all()
