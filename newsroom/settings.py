@@ -74,14 +74,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # A NUL byte or an impossible admin date in the address: 400 at once.
     "newsroom.middleware.UnreadableRequestMiddleware",
-    # Outside the page cache, so cached pages get the header too.
-    "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous readers' pages from the cache before any middleware
-    # that only a rendered page needs (sessions, locale, CSRF, users, 2FA):
-    # a hit is one cache round trip. It checks a session cookie itself
-    # (see portal/caching.py). Pages it stores have been through them all.
+    # that only a rendered page needs (CSP, sessions, locale, CSRF, users,
+    # 2FA): a hit is one cache round trip. It checks a session cookie itself
+    # (see portal/caching.py). Pages it stores have been through them all,
+    # and keep the headers they added: a hit replays the page's
+    # Content-Security-Policy rather than building it again (the policy has
+    # hashes, no per-request nonce).
     "portal.caching.PublicPageCacheMiddleware",
+    "newsroom.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -86,6 +86,7 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, story)
 def test_a_page_served_from_the_cache_carries_the_policy_too(client, story):
     first = client.get(story.get_absolute_url())
     again = client.get(story.get_absolute_url())
+    assert again["X-Warta-Cache"] == "hit"
     assert again[CSP] == first[CSP]
 
 
