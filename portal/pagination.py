@@ -27,13 +27,17 @@ statistics how common a tag is, and walks or gathers by itself):
 
 A listing walks when its count went past ``MAX_PAGES`` pages (``capped``),
 for its first ``WALK_PAGES`` pages; a feed when it has more than
-``GATHER_MAX`` stories.
+``GATHER_MAX`` stories. Below the cap, a ``Linked`` is counted and ordered
+in one query (``Linked.newest_ids``): the page is a slice of those ids, so
+each story is looked up once, not once for the count and again for the
+page.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import connections
 from django.db.models import QuerySet, prefetch_related_objects
 from django.utils.functional import cached_property
 
@@ -53,21 +57,47 @@ class Linked:
     ``gathered``: their ids gathered from the link table; ``walked``: the
     newest visible stories (within a window) checked one by one, which may
     miss older ones; ``counted``, when the gathered ids are not the cheapest
-    count: a function of ``most`` giving their ids, in no order, written so
-    that counting stops after ``most``.
+    count: a function of ``most`` giving their ids and publication times
+    (``values("pk", "published_at")``), in no order, written so that
+    counting stops after ``most``.
     """
 
     gathered: QuerySet
     walked: QuerySet
     counted: Callable[[int], QuerySet] | None = None
 
+    def _found(self, most):
+        """Up to ``most`` of them, in no order (a bounded scan): their ids
+        and publication times."""
+        if self.counted is None:
+            return self.gathered.order_by().values("pk", "published_at")[:most]
+        return self.counted(most)[:most]
+
     def count(self, most):
         """How many there are, counting no further than ``most`` (one query)."""
-        if self.counted is None:
-            ids = self.gathered.order_by().values("pk")
-        else:
-            ids = self.counted(most)
-        return ids[:most].count()
+        return self._found(most).count()
+
+    def newest_ids(self, most):
+        """The ids of up to ``most`` of them, newest first (one query).
+
+        When there are ``most`` or more, which ones is left to the scan: the
+        list then only counts them. Below that it is all of them, and a
+        listing's page is its slice: the count and the page's ids come from
+        the same lookups, where a count and then a gathered page each looked
+        up every story (at 100,000 stories, an agency with 1,094: two
+        queries of ~2 ms each).
+        """
+        found = self._found(most)
+        # The ORM's own SQL, its values as parameters: nothing typed by a
+        # reader is spliced in.
+        sql, params = found.query.sql_with_params()
+        with connections[found.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT pk FROM ({sql}) found "  # noqa: S608
+                "ORDER BY published_at DESC, pk DESC",
+                params,
+            )
+            return [pk for (pk,) in cursor.fetchall()]
 
 
 def rows(cards, stories, bottom, top, *, walk):
@@ -114,10 +144,15 @@ class ListingPaginator(Paginator):
     @cached_property
     def _counted(self):
         # COUNT(*) over the first rows found, in no order: bounded, whatever
-        # the total.
+        # the total. A Linked's ids come back newest first: below the cap
+        # they are the pages (``_newest``).
         if self.linked:
-            return self.stories.count(self._limit + 1)
+            return len(self._newest)
         return self.object_list.order_by().values("pk")[: self._limit + 1].count()
+
+    @cached_property
+    def _newest(self):
+        return self.stories.newest_ids(self._limit + 1)
 
     @cached_property
     def count(self):
@@ -133,8 +168,11 @@ class ListingPaginator(Paginator):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        walk = self.linked and self.capped and number <= WALK_PAGES
-        found = rows(self.cards, self.stories, bottom, top, walk=walk)
+        if self.linked and not self.capped:
+            found = list(self.cards.filter(pk__in=self._newest[bottom:top]))
+        else:
+            walk = self.linked and self.capped and number <= WALK_PAGES
+            found = rows(self.cards, self.stories, bottom, top, walk=walk)
         return self._get_page(found, number, self)
 
 

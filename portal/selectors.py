@@ -315,13 +315,13 @@ def stories_of_agency(agency):
 
     def counted(most):
         visible = Article.objects.visible().order_by()
-        involved = visible.filter(agencies=agency).values("pk")
+        involved = visible.filter(agencies=agency).values("pk", "published_at")
         unlinked = (
             Article.objects.filter(~linked, contributing_agency=agency)
             .order_by()
             .values("pk")
         )
-        wrote = visible.filter(_among(unlinked)).values("pk")
+        wrote = visible.filter(_among(unlinked)).values("pk", "published_at")
         if connection.vendor == "postgresql":
             # A LIMIT on each part keeps each a plain index scan: without, the
             # planner chose a parallel plan, whose workers took longer to

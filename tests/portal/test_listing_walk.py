@@ -110,7 +110,23 @@ def test_a_page_the_window_cannot_fill_is_gathered_with_one_query_more(
 @pytest.mark.parametrize("path", PATHS)
 def test_an_uncapped_listing_is_gathered_as_before(client, world, path):
     assert _shown(client, path) == world[:12]
+    assert _shown(client, path + "?page=2") == world[12:24]
     assert _shown(client, path + "?page=3") == world[24:]
+    assert "Halaman 1 dari 3<" in client.get(path).content.decode()
+
+
+@pytest.mark.parametrize("path", WALKED)
+def test_an_uncapped_linked_listing_counts_and_pages_from_one_lookup(
+    client, world, path
+):
+    """Below the cap, an agency's or official's ids come back newest first
+    with the count: the page's cards are one more query, by those ids."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path + "?page=2").status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    ranked = [q for q in sql if q.startswith("SELECT pk FROM (")]
+    assert len(ranked) == 1
+    assert not any("COUNT(" in q for q in sql)
 
 
 @pytest.mark.parametrize("path", ["/tag/jalan/feed/", "/instansi/dinas-jalan/feed/"])
