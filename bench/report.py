@@ -252,8 +252,15 @@ on an idle machine, and is reused afterwards).
 - **Uncached**: the same server with `WARTA_PAGE_CACHE_SECONDS=0`, so every
   public page is built (the page cache is off: not asked at all). Each page
   type is requested one request at a time, up to 60 different addresses per
-  type (all 200 searches), after a warm-up; the tables give p50 and p95
-  server time and the most queries any request of the type made.
+  type (all 200 searches), after a warm-up that requests every address
+  once (as a server that has been answering for a while: the workers'
+  imports, and PostgreSQL's buffers holding what these pages read); the
+  tables give p50 and p95 server time and the most queries any request of
+  the type made. How much stays in PostgreSQL's buffers depends on its
+  `shared_buffers`, given with the machine above: at 100,000 stories the
+  database is ~1.4 GB, and with the default 128 MB a page read ~300 blocks
+  from the operating system's cache
+  ([deployment.md](deployment.md#postgresql)).
 - **Cached**: page cache on (300 s); every address is requested once to fill
   it, then measured again.
 - **req/s**: `wrk -t2 -c8 -d10s --timeout 10s`, cycling through 200 story

@@ -106,8 +106,15 @@ def uncached_phase(env, found, result):
         {**env, "WARTA_PAGE_CACHE_SECONDS": "0"}, PORT, DATA / "gunicorn.log"
     ) as server:
         reader = measure.Session(server.url)
-        for paths in public(urls).values():  # warm both workers' imports
-            for path in paths[:4]:
+        # Every page once before measuring, as a server that has been
+        # answering for a while: both workers' imports, and PostgreSQL's
+        # buffers holding what these pages read (at 100,000 stories a cold
+        # page read ~300 blocks from the operating system's cache; the size
+        # of PostgreSQL's shared_buffers, in the results, decides how much
+        # stays).
+        log("uncached: every page once (warm-up)")
+        for paths in public(urls).values():
+            for path in paths:
                 reader.request("GET", path)
         log("uncached: every page type, one request at a time")
         samples = measure.page_types(reader, public(urls), per_type=PER_TYPE, rng=rng)
@@ -241,6 +248,7 @@ def machine():
         "load_average": os.getloadavg(),
         "python": platform.python_version(),
         "postgresql": servers.psql("SHOW server_version"),
+        "shared_buffers": servers.psql("SHOW shared_buffers"),
         "nginx": version(["nginx", "-v"]),
         "wrk": version(["wrk", "--version"]),
         "gunicorn": version(
