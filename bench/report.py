@@ -166,6 +166,15 @@ def other_lines(results):
             f"HTTP statuses seen: {statuses}; {_worker(r)}; load average at start "
             f"{', '.join(f'{x:.1f}' for x in r['machine']['load_average'])}"
         )
+        read = r.get("blocks_read")
+        if read:
+            lines.append(
+                f"  - PostgreSQL read {read['blocks']:,} blocks into its buffers "
+                f"during the {read['requests']:,} uncached requests measured "
+                f"(shared_buffers {r['machine'].get('shared_buffers', '?')}); "
+                "many means the pages waited on the operating system's cache "
+                "([deployment.md](deployment.md#postgresql))"
+            )
         if r.get("note"):
             lines.append(f"  - Note: {r['note']}")
         under = r.get("cache_under_edits")
@@ -260,7 +269,9 @@ on an idle machine, and is reused afterwards).
   `shared_buffers`, given with the machine above: at 100,000 stories the
   database is ~1.4 GB, and with the default 128 MB a page read ~300 blocks
   from the operating system's cache
-  ([deployment.md](deployment.md#postgresql)).
+  ([deployment.md](deployment.md#postgresql)). The blocks PostgreSQL read
+  into its buffers during the measured requests are given below, under
+  "Other figures".
 - **Cached**: page cache on (300 s); every address is requested once to fill
   it, then measured again.
 - **req/s**: `wrk -t2 -c8 -d10s --timeout 10s`, cycling through 200 story

@@ -117,7 +117,12 @@ def uncached_phase(env, found, result):
             for path in paths:
                 reader.request("GET", path)
         log("uncached: every page type, one request at a time")
+        before = blocks_read(result["database"])
         samples = measure.page_types(reader, public(urls), per_type=PER_TYPE, rng=rng)
+        result["blocks_read"] = {
+            "blocks": blocks_read(result["database"]) - before,
+            "requests": sum(len(v) for v in samples.values()),
+        }
         editor = measure.Session(server.url, {**found["cookies"], "csrftoken": csrf})
         # Warm both workers' admin (sync workers close every connection, so
         # either may answer): a worker's first admin page took 300 ms more.
@@ -154,6 +159,17 @@ def uncached_phase(env, found, result):
             "search": wrk(server.url, urls["search"], DATA, seconds=SECONDS),
             "ceiling": wrk(server.url, [CEILING], DATA, seconds=SECONDS),
         }
+
+
+def blocks_read(database):
+    """Blocks PostgreSQL has read into its buffers for ``database`` so far
+    (from the operating system or the disk): what the pages read that was
+    not already in ``shared_buffers``."""
+    return int(
+        servers.psql(
+            f"SELECT blks_read FROM pg_stat_database WHERE datname = '{database}'"
+        )
+    )
 
 
 def renditions_worker(env, database):
