@@ -108,10 +108,8 @@ def uncached_phase(env, found, result):
         reader = measure.Session(server.url)
         # Every page once before measuring, as a server that has been
         # answering for a while: both workers' imports, and PostgreSQL's
-        # buffers holding what these pages read (at 100,000 stories a cold
-        # page read ~300 blocks from the operating system's cache; the size
-        # of PostgreSQL's shared_buffers, in the results, decides how much
-        # stays).
+        # buffers holding what these pages read (how much stays depends on
+        # shared_buffers: docs/deployment.md, "PostgreSQL").
         log("uncached: every page once (warm-up)")
         for paths in public(urls).values():
             for path in paths:
